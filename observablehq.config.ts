@@ -1,0 +1,13 @@
+// Observable Framework configuration. Everything is self-hosted: no CDN, no web fonts, no DuckDB extension downloads
+// (see config/offline-npm.ts, which fills Framework's npm cache from node_modules before every build and preview).
+export default {
+  root: "src",
+  title: "VolDesk",
+  theme: ["air", "near-midnight"],
+  globalStylesheets: [],
+  duckdb: {extensions: {json: null, parquet: null}},
+  search: false,
+  pager: false,
+  footer: "VolDesk: risk-first options and volatility workspace. Demo data is simulated; not investment advice.",
+  pages: [] as {name: string; path: string}[]
+};
