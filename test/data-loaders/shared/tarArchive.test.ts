@@ -21,7 +21,7 @@ describe("tarArchive", () => {
   it("is read back byte for byte by GNU tar", () => {
     const dir = mkdtempSync(join(tmpdir(), "voldesk-tar-"));
     writeFileSync(join(dir, "a.tar"), bytes);
-    const list = spawnSync("tar", ["-tvf", "a.tar"], {cwd: dir, encoding: "utf8"});
+    const list = spawnSync("tar", ["-tvf", "a.tar"], {cwd: dir, encoding: "utf8", env: {...process.env, TZ: "UTC"}});
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/1000 1970-01-01 00:00 bars\.arrow/);
     expect(spawnSync("tar", ["-xf", "a.tar"], {cwd: dir}).status).toBe(0);
