@@ -3,7 +3,7 @@
 export default {
   root: "src",
   title: "VolDesk",
-  theme: ["air", "near-midnight"],
+  style: "style.css",
   globalStylesheets: [],
   duckdb: {extensions: {json: null, parquet: null}},
   search: false,
