@@ -4,4 +4,6 @@ import type {Command} from "./command.js";
  * Every `voldesk` sub-command, loaded lazily so `voldesk --help` stays fast.
  * Add a command: write cli/commands/<name>.ts exporting `command`, then add one line here.
  */
-export const commandLoaders: Record<string, () => Promise<Command>> = {};
+export const commandLoaders: Record<string, () => Promise<Command>> = {
+  regime: async () => (await import("./commands/regime.js")).command,
+};
