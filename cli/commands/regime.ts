@@ -56,7 +56,7 @@ export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
     const options = parseArgs(argv);
-    const matrix = loadRiskMatrix(options.matrixPath);
+    const matrix = loadRiskMatrix(options.matrixPath, {cwd: io.cwd});
     for (const name of Object.keys(options.sets)) {
       if (!isKnownInput(name, matrix.declaredInputs)) {
         throw new UsageError(`--set ${name}: unknown input; known: VIX, VIX3M, VIX9D, VVIX, SKEW, TermStructure, FearGreed, DVOL_BTC, DVOL_ETH, Polymarket_<Name>_Prob${matrix.declaredInputs.map((n) => ", " + n).join("")}`);

@@ -20,7 +20,7 @@ export type RiskMatrixCheck = {matrix: RiskMatrix | null; errors: ConfigError[]}
  * Parses and validates the text of a risk matrix (config/risk_matrix.yaml) and returns it typed, camelCase, with
  * defaults filled: severity_order crisis_mode > high_volatility > neutral_volatility > low_volatility, fallback
  * neutral_volatility, near_limit_fraction 0.8, no hysteresis. Pure (no file access); `file` only names the text in
- * messages. Throws the first ConfigError in document order; use checkRiskMatrix for all of them.
+ * messages. Throws the first ConfigError (document order, missing keys last); checkRiskMatrix returns all of them.
  */
 export function parseRiskMatrix(text: string, file: string, options: ParseRiskMatrixOptions = {}): RiskMatrix {
   const {matrix, errors} = checkRiskMatrix(text, file, options);
@@ -80,7 +80,9 @@ export function checkRiskMatrix(text: string, file: string, {extraInputs = []}: 
   const nearLimitFraction = readNearLimitFraction(fields.get("near_limit_fraction"), report);
   const hysteresis = readHysteresis(fields.get("hysteresis"), inputs, report);
 
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  // document order, but a missing key after the rest: it is often the consequence of a misspelt one
+  const late = (e: ConfigError) => (e.rule === "missing-key" ? 1 : 0);
+  errors.sort((a, b) => late(a) - late(b) || a.line - b.line || a.column - b.column);
   if (errors.length > 0) return {matrix: null, errors};
   return {matrix: {file, regimes, severityOrder, fallback, nearLimitFraction, hysteresis, declaredInputs}, errors};
 }

@@ -222,7 +222,7 @@ describe("parseRiskMatrix errors: file:line:column path: rule", () => {
     expect(checkRiskMatrix(text, FILE).errors.map((e) => e.message)).toEqual([
       `${FILE}:54:68 severity_order[3]: regime "neutral_volatility" is listed twice`,
       `${FILE}:54:17 severity_order: every regime must be ranked; missing: low_volatility`
-    ].sort((a, b) => (a.split(" ")[0] < b.split(" ")[0] ? -1 : 1)));
+    ]);
   });
 
   it("reports every error, in document order, with checkRiskMatrix", () => {
