@@ -97,10 +97,11 @@ const MAX_COMBINATION_LEGS = 16; // beyond this per underlying, only pairs and s
 /**
  * Groups legs into strategies per broker, account and underlying.
  *
- * Legs of the same symbol are netted first. Then structures are peeled greedily, largest first: 4 legs (iron
- * condor, reverse iron condor), 3 (jade lizard), ratio backspreads (long/short >= 1.5), 2 legs (straddle,
- * strangle, vertical, calendar, diagonal), covered calls (long shares and short calls, as many calls as the
- * shares cover). A 1:1 structure takes the smallest quantity of its legs, so "-10 / +10 / -10 / +12" is an
+ * Legs of the same symbol are netted first. The option legs are then split into structures: 4 legs (iron
+ * condor, reverse iron condor), 3 (jade lizard), 2 (ratio backspread when long/short >= 1.5, straddle, strangle,
+ * vertical, calendar, diagonal), choosing the split that leaves the fewest groups (exhaustive search up to 10
+ * option legs per underlying, else greedily, largest structures first). Then covered calls (long shares and short
+ * calls, as many calls as the shares cover). A 1:1 structure takes the smallest quantity of its legs, so "-10 / +10 / -10 / +12" is an
  * iron condor of 10 plus a long option of 2. What remains: delta-one legs each form "stock" / "future" /
  * "crypto"; one remaining option, or options all of the same right and sign, are singles (long put, short call,
  * ...); anything else is one "custom" group. Strikes and expiries decide credit vs debit (no prices needed):
@@ -145,14 +146,9 @@ export function recognizeStrategies(positions: readonly StrategyLegInput[]): Str
     }
     options.sort((a, b) => (a.expiry < b.expiry ? -1 : a.expiry > b.expiry ? 1 : a.strike - b.strike || (a.right < b.right ? -1 : 1)));
 
-    for (const size of [4, 3, 2]) {
-      if (size > 2 && options.length > MAX_COMBINATION_LEGS) continue;
-      for (;;) {
-        const match = findMatch(options.filter((l) => Math.abs(l.qty) > EPS), size);
-        if (!match) break;
-        for (const {leg, qty} of match.legs) leg.qty -= qty;
-        add(match.kind, match.legs.map(({leg, qty}) => ({symbol: leg.symbol, quantity: qty})), describe(match.legs));
-      }
+    for (const match of bestPartition(options) ?? greedyPartition(options)) {
+      for (const {leg, qty} of match.legs) leg.qty -= qty;
+      add(match.kind, match.legs.map(({leg, qty}) => ({symbol: leg.symbol, quantity: qty})), describe(match.legs));
     }
     // covered calls: long shares (Equity) with short calls on the same underlying
     for (const stock of deltaOne.filter((d) => d.instrumentType === "Equity" && d.qty > 0)) {
@@ -178,6 +174,78 @@ export function recognizeStrategies(positions: readonly StrategyLegInput[]): Str
     }
   }
   return groups;
+}
+
+/** Largest structures first, greedily (used when the exhaustive search would be too large). */
+function greedyPartition(options: Leg[]): Match[] {
+  const qty = new Map(options.map((l) => [l, l.qty]));
+  const view = () => options.map((l) => ({...l, qty: qty.get(l)!, source: l}));
+  const matches: Match[] = [];
+  for (const size of [4, 3, 2]) {
+    if (size > 2 && options.length > MAX_COMBINATION_LEGS) continue;
+    for (;;) {
+      const legs = view().filter((l) => Math.abs(l.qty) > EPS);
+      const match = findMatch(legs, size);
+      if (!match) break;
+      matches.push({kind: match.kind, legs: match.legs.map(({leg, qty: q}) => ({leg: (leg as Leg & {source: Leg}).source, qty: q}))});
+      for (const {leg, qty: q} of matches.at(-1)!.legs) qty.set(leg, qty.get(leg)! - q);
+    }
+  }
+  return matches;
+}
+
+const SEARCH_BUDGET = 20_000; // visited states before giving up on the exhaustive search
+
+/**
+ * The decomposition into structures that leaves the fewest groups (structures + leftover legs), by exhaustive
+ * search over combinations of the remaining legs; null when the search exceeds its budget.
+ */
+function bestPartition(options: Leg[]): Match[] | null {
+  if (options.length > 10) return null;
+  let visits = 0;
+  let best: {cost: number; matches: Match[]} = {cost: Infinity, matches: []};
+  const qty = options.map((l) => l.qty);
+  const chosen: Match[] = [];
+  const search = (leftover: number): boolean => {
+    if (++visits > SEARCH_BUDGET) return false;
+    const cost = chosen.length + leftover;
+    if (cost >= best.cost) return true;
+    const first = qty.findIndex((q) => Math.abs(q) > EPS);
+    if (first < 0) {
+      best = {cost, matches: chosen.map((m) => ({kind: m.kind, legs: [...m.legs]}))};
+      return true;
+    }
+    const others = qty.map((q, i) => i).filter((i) => i > first && Math.abs(qty[i]) > EPS);
+    for (const size of [4, 3, 2]) {
+      for (const combo of combinations(others, size - 1)) {
+        const idx = [first, ...combo];
+        const legs = idx.map((i) => ({...options[i], qty: qty[i]}));
+        const match = classify(legs);
+        if (!match) continue;
+        const taken = match.legs.map(({leg, qty: q}) => ({i: idx[legs.indexOf(leg as (typeof legs)[number])], q}));
+        for (const {i, q} of taken) qty[i] -= q;
+        chosen.push({kind: match.kind, legs: taken.map(({i, q}) => ({leg: options[i], qty: q}))});
+        const ok = search(leftover);
+        chosen.pop();
+        for (const {i, q} of taken) qty[i] += q;
+        if (!ok) return false;
+      }
+    }
+    const saved = qty[first];
+    qty[first] = 0;
+    const ok = search(leftover + 1);
+    qty[first] = saved;
+    return ok;
+  };
+  return search(0) ? best.matches : null;
+}
+
+function* combinations(items: number[], k: number, start = 0, prefix: number[] = []): Generator<number[]> {
+  if (prefix.length === k) {
+    yield prefix;
+    return;
+  }
+  for (let i = start; i < items.length; ++i) yield* combinations(items, k, i + 1, [...prefix, items[i]]);
 }
 
 function single(leg: Leg): StrategyKind {

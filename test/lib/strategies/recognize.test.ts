@@ -66,3 +66,14 @@ describe("recognizeStrategies", () => {
     expect(assigned.map((p) => p.strategyGroup)).toEqual(["ibkr:U1:SPY:1", "ibkr:U1:SPY:1", "ibkr:U1:SPY:1", "ibkr:U1:SPY:1"]);
   });
 });
+
+describe("recognizeStrategies: choosing among decompositions", () => {
+  it("leaves the fewest groups: a 1x2 backspread beside a strangle is not broken into singles", () => {
+    // P390 -1, C450 -1, C500 -1, C520 +2: strangle + call 1x2 backspread, or jade lizard + call 1x1 vertical (both 2 groups)
+    expect(recognizeStrategies([opt("P", 390, -1), opt("C", 450, -1), opt("C", 500, -1), opt("C", 520, 2)])).toHaveLength(2);
+  });
+  it("finds two iron condors on one underlying", () => {
+    const legs = [opt("P", 380, 1), opt("P", 390, -1), opt("C", 450, -1), opt("C", 460, 1), opt("P", 370, 1, E2), opt("P", 380, -1, E2), opt("C", 470, -1, E2), opt("C", 480, 1, E2)];
+    expect(kinds(legs)).toEqual(["iron condor", "iron condor"]);
+  });
+});
