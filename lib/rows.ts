@@ -86,3 +86,12 @@ export type SnapshotMeta = {
   stale: boolean; // true when the live fetch failed and this is the last good snapshot
   staleReason?: string;
 };
+
+/** One scheduled earnings report of a single name; the move lands on the next session after "after-close". */
+export type EarningsDateRow = {
+  symbol: string;
+  date: string; // "YYYY-MM-DD", the report day
+  session: "before-open" | "after-close";
+  confirmed: boolean; // false for dates projected from the usual cadence
+  source: SourceName;
+};
