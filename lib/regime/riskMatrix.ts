@@ -1,9 +1,9 @@
 import type {ConditionNode} from "./parseCondition.js";
 
 /**
- * One regime's risk limits, camelCase for the YAML's snake_case keys. Units: beta-weighted delta in SPY-share
- * equivalents (absolute cap), vega in USD per vol point (a floor <= 0 on net short vega), theta in USD per day
- * (a floor >= 0 on net theta collected), gamma in SPY-share-equivalent delta per 1 point of SPY (absolute cap).
+ * One regime's risk limits, camelCase for the YAML's snake_case keys. Beta-weighted delta is in SPY-share
+ * equivalents; vega, theta and gamma are in the units of the portfolio aggregates they are compared with (lib/risk).
+ * Caps are absolute values; the vega limit is a floor (<= 0) on net vega, the theta limit a floor (>= 0).
  */
 export type RegimeLimits = {
   maxBetaDelta: number; // >= 0, |beta-weighted delta| must stay <= this
