@@ -41,7 +41,8 @@ export function normalisedVega(x: number, s: number): number {
 export function normalisedBlackOtmComplement(x: number, s: number): number {
   const h = x / s;
   const t = 0.5 * s;
-  return Math.exp(0.5 * x) * normCdf(-h - t) + Math.exp(-0.5 * x) * normCdf(h - t);
+  // = 1/2 exp(-(h^2+t^2)/2) [erfcx((h+t)/sqrt2) + erfcx((t-h)/sqrt2)]
+  return 0.5 * Math.exp(-0.5 * (h * h + t * t)) * (erfcx((h + t) * SQRT1_2) + erfcx((t - h) * SQRT1_2));
 }
 
 /** Returns the normalised intrinsic value max(theta (e^{x/2} - e^{-x/2}), 0), theta = +1 call, -1 put. */
