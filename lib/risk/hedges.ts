@@ -66,7 +66,7 @@ export function suggestHedges(
         ["/MES", 5 * spxPerSpy, "/MES", "Future"],
         ["/ES", 50 * spxPerSpy, "/ES", "Future"]
       ] as const) {
-        const n = bestCount(x, perContract, limits.maxBetaDelta);
+        const n = bestCount(x, perContract);
         if (n === 0) continue;
         const after = shifted(totals, {betaDelta: n * perContract});
         keep({
@@ -144,18 +144,10 @@ export function suggestHedges(
   return suggestions;
 }
 
-/** Integer count of hedge units (each `per` SPY-share eq.) bringing x nearest zero, preferring fewer units inside the limit. */
-function bestCount(x: number, per: number, limit: number): number {
-  const nearest = Math.round(-x / per);
-  let best = 0;
-  for (const n of [nearest, nearest - Math.sign(nearest), nearest + Math.sign(nearest)]) {
-    const residual = Math.abs(x + n * per);
-    const bestResidual = Math.abs(x + best * per);
-    const inside = residual <= limit;
-    const bestInside = bestResidual <= limit;
-    if ((inside && !bestInside) || (inside === bestInside && (inside ? Math.abs(n) < Math.abs(best) || best === 0 : residual < bestResidual))) best = n;
-  }
-  return Math.abs(x + best * per) < Math.abs(x) ? best : 0;
+/** Integer count of hedge units (each `per` SPY-share eq.) that brings x nearest zero; 0 when none improves. */
+function bestCount(x: number, per: number): number {
+  const n = Math.round(-x / per);
+  return Math.abs(x + n * per) < Math.abs(x) ? n : 0;
 }
 
 function choosePut(candidates: readonly UnifiedPosition[], greek: "betaGamma" | "vegaPerVolPt", asOfDate?: string): UnifiedPosition | null {
