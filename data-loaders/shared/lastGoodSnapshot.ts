@@ -16,7 +16,10 @@ export type Snapshot = {bytes: Uint8Array; meta: SnapshotMeta};
 export async function withLastGoodSnapshot(
   dataset: string,
   produce: () => Promise<Snapshot>,
-  {dir = join(process.cwd(), ".voldesk", "snapshots"), log = (line: string) => process.stderr.write(line + "\n")} = {}
+  {
+    dir = join(process.cwd(), ".voldesk", "snapshots"),
+    log = (line: string) => void process.stderr.write(line + "\n")
+  }: {dir?: string; log?: (line: string) => void} = {}
 ): Promise<Snapshot> {
   const bytesPath = join(dir, `${dataset}.bin`);
   const metaPath = join(dir, `${dataset}.meta.json`);
