@@ -45,10 +45,10 @@ export type SimulatedMarket = {
 const DT_EQUITY = 1 / 252;
 const DT_CRYPTO = 1 / 365;
 const OVERNIGHT_SHARE = 0.2; // share of daily variance realised between the close and the open
-const TREND_PULL_PER_YEAR = 0.3; // keeps levels near the configured anchor path over the years
-const CRYPTO_TREND_PULL_PER_YEAR = 0.3;
+const TREND_PULL_PER_YEAR = 0.6; // keeps levels near the configured anchor path over the years
+const CRYPTO_TREND_PULL_PER_YEAR = 1.0;
 /** Physical-measure log-vol targets per regime (calm, normal, stressed, crisis) and their dynamics. */
-const LOG_VOL_TARGET = [Math.log(0.085), Math.log(0.13), Math.log(0.2), Math.log(0.38)];
+const LOG_VOL_TARGET = [Math.log(0.085), Math.log(0.13), Math.log(0.2), Math.log(0.34)];
 const LOG_VOL_KAPPA = 9; // per year: vol shocks halve in ~19 sessions
 const LOG_VOL_XI = 1.15; // vol of log-vol, per sqrt(year)
 const LEVERAGE_RHO = -0.85; // correlation of return and log-vol shocks
@@ -57,7 +57,7 @@ const P_CALM_TO_NORMAL = 1 / 180;
 const P_NORMAL_TO_CALM = 1 / 220;
 const P_NORMAL_TO_STRESSED = 1 / 300;
 const P_STRESSED_TO_NORMAL = 1 / 70;
-const P_CRISIS_TO_STRESSED = 1 / 14;
+const P_CRISIS_TO_STRESSED = 1 / 11;
 const ANNUAL_JUMPS = 4;
 
 function bridgeExtremes(open: number, logReturn: number, variance: number, u1: number, u2: number) {
@@ -255,7 +255,7 @@ export function simulateMarket({
       }
       if (!Number.isNaN(prevVix)) vvixEwma = 0.9 * vvixEwma + 0.1 * Math.log(vixClose / prevVix) ** 2;
       [prevVix, prevVix9d, prevVix3m] = closes;
-      const vvix = Math.min(Math.max(32 + 0.52 * 100 * Math.sqrt(252 * vvixEwma), 62), 210) * Math.exp(0.03 * rng.normal());
+      const vvix = Math.min(Math.max(34 + 0.46 * 100 * Math.sqrt(252 * vvixEwma), 62), 210) * Math.exp(0.03 * rng.normal());
       skewOu = 0.97 * skewOu + 2.2 * rng.normal();
       const skew = Math.min(Math.max(134 + skewOu - 0.4 * (vixClose - 18), 108), 170);
       for (const [name, value] of [
