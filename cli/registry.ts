@@ -6,4 +6,7 @@ import type {Command} from "./command.js";
  */
 export const commandLoaders: Record<string, () => Promise<Command>> = {
   regime: async () => (await import("./commands/regime.js")).command,
+  rv: async () => (await import("./commands/rv.js")).command,
+  ivrank: async () => (await import("./commands/ivrank.js")).command,
+  chain: async () => (await import("./commands/chain.js")).command,
 };
