@@ -9,4 +9,5 @@ export const commandLoaders: Record<string, () => Promise<Command>> = {
   rv: async () => (await import("./commands/rv.js")).command,
   ivrank: async () => (await import("./commands/ivrank.js")).command,
   chain: async () => (await import("./commands/chain.js")).command,
+  demo: async () => (await import("./commands/demo.js")).command,
 };
