@@ -10,4 +10,5 @@ export const commandLoaders: Record<string, () => Promise<Command>> = {
   ivrank: async () => (await import("./commands/ivrank.js")).command,
   chain: async () => (await import("./commands/chain.js")).command,
   demo: async () => (await import("./commands/demo.js")).command,
+  check: async () => (await import("./commands/check.js")).command,
 };
