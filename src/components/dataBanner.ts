@@ -6,10 +6,10 @@ export type DatasetStatus = {dataset: string; source: string; asOf: string; demo
  * The strip at the top of every page: says plainly when the data is the simulated demo market, and names every
  * stale source (a live source that failed, shown from its last good snapshot) with its reason and as-of time.
  */
-export function DataBanner(statuses: DatasetStatus[]): HTMLElement {
+export function DataBanner(statuses: DatasetStatus[], {asOf}: {asOf?: string} = {}): HTMLElement {
   const demo = statuses.some((s) => s.demo);
   const stale = statuses.filter((s) => s.stale);
-  const asOf = statuses.map((s) => s.asOf).sort().at(-1) ?? "";
+  asOf ??= statuses.map((s) => s.asOf).sort().at(-1) ?? "";
   return html`<div class="voldesk-banners">
     ${demo
       ? html`<div class="voldesk-banner voldesk-banner--demo" data-testid="demo-banner">
