@@ -6,6 +6,7 @@
  *
  *   npm run test:e2e                      # against dist/ (run `npm run build` first)
  *   BASE_URL=http://127.0.0.1:3000 npm run test:e2e   # against `npm run dev`
+ *   PAGES=/risk,/positions npm run test:e2e            # only these pages (while working on them)
  */
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -100,10 +101,12 @@ async function main(): Promise<number> {
     console.error("test:e2e: dist/ has no index.html; run `npm run build` first");
     return 1;
   }
-  const pages = process.env.BASE_URL ? Object.keys(PAGE_CHECKS).sort() : builtPages(distDir);
+  const only = process.env.PAGES ? new Set(process.env.PAGES.split(",")) : null;
+  const allPages = process.env.BASE_URL ? Object.keys(PAGE_CHECKS).sort() : builtPages(distDir);
+  const pages = only ? allPages.filter((p) => only.has(p)) : allPages;
   const problems: string[] = [];
   for (const path of pages) if (!PAGE_CHECKS[path]) problems.push(`${path}: built, but test/e2e/pages.ts declares no checks for it`);
-  for (const path of Object.keys(PAGE_CHECKS)) if (!pages.includes(path)) problems.push(`${path}: declared in test/e2e/pages.ts but not built`);
+  for (const path of Object.keys(PAGE_CHECKS)) if (!only && !pages.includes(path)) problems.push(`${path}: declared in test/e2e/pages.ts but not built`);
   mkdirSync(outDir, {recursive: true});
   const profile = mkdtempSync(join(tmpdir(), "voldesk-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
