@@ -1,13 +1,12 @@
 import {existsSync} from "node:fs";
-import {basename, dirname, extname, join, resolve} from "node:path";
+import {basename, dirname, join, resolve} from "node:path";
 import type {Command} from "../command.js";
 import {UsageError} from "../command.js";
 import {parseCboeIndexHistory} from "../../lib/io/cboeIndexHistory.js";
-import {parseOhlcCsv} from "../../lib/io/ohlcCsv.js";
 import type {IndexLevelRow} from "../../lib/rows.js";
 import {ivRank} from "../../lib/vol/ivRank.js";
 import {vixTermStructure} from "../../lib/vol/vixTermStructure.js";
-import {finiteOrNull, formatTable, parseFlags, pickIndices, positiveInt, readSnapshotRows, readText, toCsv, withParseErrors} from "./rv.js";
+import {finiteOrNull, formatTable, parseFlags, pickIndices, positiveInt, readLevels, readText, toCsv, withParseErrors} from "./rv.js";
 
 const USAGE = `Usage: voldesk ivrank FILE [--window 252] [--date YYYY-MM-DD | --last N] [--term-structure] [--json | --csv]
 
@@ -75,21 +74,6 @@ export const command: Command = {
     return 0;
   }
 };
-
-function readLevels(path: string, name: string): IndexLevelRow[] {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".parquet" || ext === ".arrow" || ext === ".feather") {
-    const rows = readSnapshotRows(path);
-    if (!rows.length || !("date" in rows[0]) || !("close" in rows[0])) throw new UsageError(`${basename(path)}: expected date and close columns (IndexLevelRow or OhlcBarRow)`);
-    return rows.map((r) => ({index: String(r.index ?? r.symbol ?? name), date: String(r.date), open: NaN, high: NaN, low: NaN, close: Number(r.close), source: "file"}));
-  }
-  const text = readText(path);
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim()) ?? "";
-  if (/^DATE,/i.test(header) && (/,CLOSE\b/i.test(header) || header.split(",").length === 2)) {
-    return withParseErrors(() => parseCboeIndexHistory(text, {file: basename(path), index: name}));
-  }
-  return withParseErrors(() => parseOhlcCsv(text, {file: basename(path), symbol: name})).map((b) => ({index: name, date: b.date, open: b.open, high: b.high, low: b.low, close: b.close, source: "file"}));
-}
 
 function termStructureByDate(path: string, vix: IndexLevelRow[]) {
   const sibling = (index: string) => {

@@ -6,7 +6,9 @@ import type {Command} from "../command.js";
 import {UsageError} from "../command.js";
 import {parseOhlcCsv} from "../../lib/io/ohlcCsv.js";
 import {TextParseError} from "../../lib/io/textParseError.js";
-import type {OhlcBarRow} from "../../lib/rows.js";
+import {parseCboeIndexHistory} from "../../lib/io/cboeIndexHistory.js";
+import type {IndexLevelRow, OhlcBarRow} from "../../lib/rows.js";
+import {ivRvRatio, rvWindowDaysForIvHorizon} from "../../lib/vol/ivRvRatio.js";
 import {REALIZED_VOL_ESTIMATORS, rollingRealizedVol, type RealizedVolEstimator} from "../../lib/vol/rollingRealizedVol.js";
 import {validateBars, type BarIssue} from "../../lib/vol/validateBars.js";
 
@@ -24,6 +26,10 @@ decimal separator and date layout detected) or a Parquet / Arrow snapshot of Ohl
   --periods-per-year   252 for exchange sessions (default), 365 for 7-day crypto series
   --max-gap-days N     calendar days between bars above which a gap is reported (default 4; use 1 for crypto)
   --exclude-gaps       windows containing a reported gap give no value (default: reported, value kept)
+  --iv FILE            a daily IV series in vol points (e.g. VIX_History.csv): adds IV/RV against realised vol
+                       over the matching horizon, round(days x 252/365) trading days (30 -> 21); with --csv,
+                       the IV/RV rows are written instead of the RV table
+  --iv-days N          the IV's horizon in calendar days (default 30; VIX9D 9, VIX3M 93)
   --json, --csv        machine output (CSV: one line per date and estimator; JSON adds every bar issue)
 
 Bad bars (missing or non-positive prices, open/close outside high-low, dates not increasing) are reported and
@@ -45,7 +51,7 @@ export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
     const args = parseFlags(argv, {
-      values: ["--windows", "--estimators", "--date", "--last", "--symbol", "--periods-per-year", "--max-gap-days"],
+      values: ["--windows", "--estimators", "--date", "--last", "--symbol", "--periods-per-year", "--max-gap-days", "--iv", "--iv-days"],
       switches: ["--json", "--csv", "--exclude-gaps"]
     });
     const file = args.positional[0];
@@ -79,15 +85,40 @@ export const command: Command = {
       })
     );
     const columnsOut = ["date", "estimator", ...windows.map((w) => `rv${w}VolPct`)];
+    const ivRv = args.values["--iv"] === undefined ? undefined : ivRvRows();
+    const ivRvColumns = ["date", "estimator", "ivVolPct", "rvWindowDays", "rvVolPct", "ivRvRatio"];
+
+    function ivRvRows() {
+      const ivPath = resolve(io.cwd, args.values["--iv"]!);
+      const ivDays = positiveInt("--iv-days", args.values["--iv-days"] ?? "30", 1);
+      const ivByDate = new Map(readLevels(ivPath, basename(ivPath).replace(/_History\.csv$/i, "")).map((r) => [r.date, r.close]));
+      const rvWindowDays = rvWindowDaysForIvHorizon(ivDays);
+      const iv = bars.map((b) => ivByDate.get(b.date) ?? NaN);
+      const out: Record<string, string | number | null>[] = [];
+      const perEstimator = estimators.map((estimator) => {
+        const rv = rollingRealizedVol(columns, {estimator, windowDays: rvWindowDays, periodsPerYear, usable, gapBefore, gapPolicy}).map((x) => x * 100);
+        return {estimator, rv, ratio: ivRvRatio(iv, rv)};
+      });
+      for (const i of indices) {
+        for (const {estimator, rv, ratio} of perEstimator) {
+          out.push({date: bars[i].date, estimator, ivVolPct: finiteOrNull(iv[i]), rvWindowDays, rvVolPct: finiteOrNull(rv[i]), ivRvRatio: finiteOrNull(ratio[i])});
+        }
+      }
+      return {ivFile: basename(ivPath), ivHorizonDays: ivDays, rvWindowDays, rows: out};
+    }
     if (args.switches.has("--json")) {
       const meta = {file: basename(file), symbol, bars: bars.length, firstDate: bars[0].date, lastDate: bars[bars.length - 1].date, periodsPerYear, windows, gapPolicy};
-      io.out(JSON.stringify({...meta, rows, issues}, null, 2) + "\n");
+      io.out(JSON.stringify({...meta, rows, ivRv: ivRv ?? null, issues}, null, 2) + "\n");
     } else if (args.switches.has("--csv")) {
-      io.out(toCsv(rows, columnsOut));
+      io.out(ivRv ? toCsv(ivRv.rows, ivRvColumns) : toCsv(rows, columnsOut));
       if (issues.length) io.err(issueSummary(issues));
     } else {
       io.out(`${symbol}: ${bars.length} bars ${bars[0].date} to ${bars[bars.length - 1].date}; realised vol in vol points (annualised x${periodsPerYear})\n\n`);
       io.out(formatTable(rows, columnsOut, {digits: 2}));
+      if (ivRv) {
+        io.out(`\nIV/RV: ${ivRv.ivFile} (${ivRv.ivHorizonDays}-day IV, vol points) against ${ivRv.rvWindowDays}-day realised vol\n`);
+        io.out(formatTable(ivRv.rows, ivRvColumns, {digits: {ivVolPct: 2, rvWindowDays: 0, rvVolPct: 2, ivRvRatio: 3}}));
+      }
       io.out("\n" + (issues.length ? issueSummary(issues) : "bar checks: no issues\n"));
     }
     return 0;
@@ -231,4 +262,20 @@ function issueSummary(issues: BarIssue[]): string {
   const examples = issues.filter((x) => x.severity === "error").slice(0, 5).map((x) => `  e.g. ${x.date} ${x.kind}: ${x.detail}`);
   const gaps = issues.filter((x) => x.kind === "gap").slice(-3).map((x) => `  latest gaps: ${x.date} (${x.detail})`);
   return ["bar checks (errors: bar not used; warnings: used, reported):", ...lines, ...examples, ...gaps].join("\n") + "\n";
+}
+
+/** A daily level series: CBOE index history, a CSV with Date and Close, or a Parquet / Arrow snapshot. */
+export function readLevels(path: string, name: string): IndexLevelRow[] {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".parquet" || ext === ".arrow" || ext === ".feather") {
+    const rows = readSnapshotRows(path);
+    if (!rows.length || !("date" in rows[0]) || !("close" in rows[0])) throw new UsageError(`${basename(path)}: expected date and close columns (IndexLevelRow or OhlcBarRow)`);
+    return rows.map((r) => ({index: String(r.index ?? r.symbol ?? name), date: String(r.date), open: NaN, high: NaN, low: NaN, close: Number(r.close), source: "file"}));
+  }
+  const text = readText(path);
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim()) ?? "";
+  if (/^DATE,/i.test(header) && (/,CLOSE\b/i.test(header) || header.split(",").length === 2)) {
+    return withParseErrors(() => parseCboeIndexHistory(text, {file: basename(path), index: name}));
+  }
+  return withParseErrors(() => parseOhlcCsv(text, {file: basename(path), symbol: name})).map((b) => ({index: name, date: b.date, open: b.open, high: b.high, low: b.low, close: b.close, source: "file"}));
 }

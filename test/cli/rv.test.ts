@@ -57,4 +57,12 @@ describe.skipIf(!hasSharedData())("voldesk rv on SPY.csv", () => {
     expect(out).toContain("yang-zhang");
     expect(out).toContain("2001-09-17 (7 calendar days since 2001-09-10)");
   });
+  it("--iv VIX_History.csv: 30-day IV 12.82 against 21-day RV, ratio = IV / RV", async () => {
+    const {code, out} = await run(["rv", sharedDataPath("ohlc/SPY.csv"), "--iv", sharedDataPath("vix/VIX_History.csv"), "--date", "2023-09-14", "--estimators", "cc", "--json"]);
+    expect(code).toBe(0);
+    const {ivRv} = JSON.parse(out);
+    const [row] = ivRv.rows;
+    expect(row).toMatchObject({date: "2023-09-14", estimator: "close-to-close", ivVolPct: 12.82, rvWindowDays: 21});
+    expect(row.ivRvRatio).toBeCloseTo(12.82 / row.rvVolPct, 12);
+  });
 });
