@@ -106,9 +106,13 @@ export const command: Command = {
     const closes = options.prices === null ? {} : readPrices(resolve(io.cwd, options.prices), options.prices);
     const betas = betaTable(closes, {windowDays: options.betaWindow, endDate: asOfDate, overrides: options.betas});
     const spots: Record<string, number> = {};
+    const spotDates: Record<string, string> = {};
     for (const [symbol, series] of Object.entries(closes)) {
       const last = series.filter((d) => d.date <= asOfDate && d.close > 0).at(-1);
-      if (last) spots[symbol] = last.close;
+      if (last) {
+        spots[symbol] = last.close;
+        spotDates[symbol] = last.date;
+      }
     }
     Object.assign(spots, options.spots);
     const spyLeg = legs.find((l) => l.underlying === "SPY" && l.instrumentType === "Equity" && l.price > 0);
@@ -127,13 +131,22 @@ export const command: Command = {
       putCandidates = spyPutCandidates(parseText(() => parseCboeQuotedata(text, {file: options.chain!})).quotes, market);
     }
     const suggestions = suggestHedges(positions, aggregates.portfolio, report, limits, groups, {spySpot, spxSpot: spots.SPX, putCandidates, asOfDate});
-    const usedBetas = Object.fromEntries([...new Set(positions.map((p) => p.underlying))].map((u) => [u, betas[u] ?? null]));
+    const underlyings = [...new Set(positions.map((p) => p.underlying))];
+    const usedBetas = Object.fromEntries(underlyings.map((u) => [u, betas[u] ?? null]));
+    const warnings: string[] = [];
+    for (const u of underlyings) {
+      if (!betas[u]) warnings.push(`no beta for ${u}: give --beta ${u}=VALUE or --prices DIR with ${u}.csv`);
+      const date = spotDates[u];
+      if (date !== undefined && options.spots[u] === undefined && Date.parse(asOfDate) - Date.parse(date) > 5 * 86_400_000) {
+        warnings.push(`spot for ${u} is the ${date} close, ${Math.round((Date.parse(asOfDate) - Date.parse(date)) / 86_400_000)} days before the valuation date`);
+      }
+    }
 
     if (options.json) {
-      const payload = {asOfMs, asOf: new Date(asOfMs).toISOString(), regime: regimeName, decision, limits, spySpot, betas: usedBetas, positions: positions.map((p) => ({...p, account: maskAccount(p.account)})), strategies: groups.map((g) => ({...g, account: maskAccount(g.account), id: g.id.replace(g.account, maskAccount(g.account))})), aggregates, report, suggestions, ok: report.ok};
+      const payload = {asOfMs, asOf: new Date(asOfMs).toISOString(), regime: regimeName, decision, limits, spySpot, betas: usedBetas, positions: positions.map((p) => ({...p, account: maskAccount(p.account)})), strategies: groups.map((g) => ({...g, account: maskAccount(g.account), id: g.id.replace(g.account, maskAccount(g.account))})), aggregates, report, suggestions, warnings, ok: report.ok};
       io.out(JSON.stringify(payload, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
     } else {
-      io.out(formatText({regimeName, decision, limits, asOfMs, spySpot, positions, usedBetas, groups, aggregates, report, suggestions}));
+      io.out(formatText({regimeName, decision, limits, asOfMs, spySpot, positions, usedBetas, groups, aggregates, report, suggestions, warnings}));
     }
     return report.ok ? 0 : 1;
   }
@@ -223,6 +236,7 @@ type TextReport = {
   aggregates: Aggregates;
   report: LimitReport;
   suggestions: HedgeSuggestion[];
+  warnings: string[];
 };
 
 function formatText(r: TextReport): string {
@@ -253,6 +267,7 @@ function formatText(r: TextReport): string {
   lines.push("", "limits:");
   for (const c of r.report.checks) lines.push(`  ${c.status === "breach" ? "BREACH" : c.status === "near" ? "near  " : "ok    "} ${c.message}`);
   for (const s of r.report.strategyBreaches) lines.push(`  BREACH strategy not allowed: ${s.label}`);
+  for (const w of r.warnings) lines.push(`  warning: ${w}`);
   if (r.report.incomplete) lines.push(`  warning: greeks unknown for ${r.report.incomplete.symbols.join(", ")}: aggregates exclude them`);
   if (r.suggestions.length) {
     lines.push("", "suggestions:");
