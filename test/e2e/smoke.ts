@@ -13,6 +13,7 @@ import {tmpdir} from "node:os";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium, type Page} from "playwright-core";
+import {auditDist} from "./distAudit.js";
 import {PAGE_CHECKS} from "./pages.js";
 import {serveStatic} from "./serve.js";
 
@@ -104,7 +105,7 @@ async function main(): Promise<number> {
   const only = process.env.PAGES ? new Set(process.env.PAGES.split(",")) : null;
   const allPages = process.env.BASE_URL ? Object.keys(PAGE_CHECKS).sort() : builtPages(distDir);
   const pages = only ? allPages.filter((p) => only.has(p)) : allPages;
-  const problems: string[] = [];
+  const problems: string[] = process.env.BASE_URL ? [] : auditDist(distDir);
   for (const path of pages) if (!PAGE_CHECKS[path]) problems.push(`${path}: built, but test/e2e/pages.ts declares no checks for it`);
   for (const path of Object.keys(PAGE_CHECKS)) if (!only && !pages.includes(path)) problems.push(`${path}: declared in test/e2e/pages.ts but not built`);
   mkdirSync(outDir, {recursive: true});
