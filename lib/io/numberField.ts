@@ -13,8 +13,8 @@ export function detectDecimalSeparator(samples: readonly string[]): DecimalSepar
   for (const raw of samples) {
     const s = raw.trim();
     if (!s) continue;
-    const point = POINT_ONLY.test(s) && !/^[-+]?\d{1,3},\d{3}$/.test(s);
-    const comma = COMMA_ONLY.test(s) && !/^[-+]?\d{1,3}\.\d{3}$/.test(s);
+    const point = POINT_ONLY.test(s) && !/^[-+]?\d{1,3}\.\d{3}$/.test(s);
+    const comma = COMMA_ONLY.test(s) && !/^[-+]?\d{1,3},\d{3}$/.test(s);
     if (point && !comma) return ".";
     if (comma && !point) return ",";
   }
