@@ -143,7 +143,7 @@ export const command: Command = {
     }
 
     if (options.json) {
-      const payload = {asOfMs, asOf: new Date(asOfMs).toISOString(), regime: regimeName, decision, limits, spySpot, betas: usedBetas, positions: positions.map((p) => ({...p, account: maskAccount(p.account)})), strategies: groups.map((g) => ({...g, account: maskAccount(g.account), id: g.id.replace(g.account, maskAccount(g.account))})), aggregates, report, suggestions, warnings, ok: report.ok};
+      const payload = {asOfMs, asOf: new Date(asOfMs).toISOString(), regime: regimeName, decision, limits, spySpot, betas: usedBetas, positions: positions.map((p) => ({...p, account: maskAccount(p.account), strategyGroup: p.strategyGroup && maskGroupId(p.strategyGroup)})), strategies: groups.map((g) => ({...g, account: maskAccount(g.account), id: maskGroupId(g.id)})), aggregates, report: {...report, strategyBreaches: report.strategyBreaches.map((b) => ({...b, groupId: maskGroupId(b.groupId)}))}, suggestions, warnings, ok: report.ok};
       io.out(JSON.stringify(payload, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
     } else {
       io.out(formatText({regimeName, decision, limits, asOfMs, spySpot, positions, usedBetas, groups, aggregates, report, suggestions, warnings}));
@@ -151,6 +151,12 @@ export const command: Command = {
     return report.ok ? 0 : 1;
   }
 };
+
+/** "broker:account:underlying:n" with the account masked. */
+function maskGroupId(id: string): string {
+  const [broker, account, ...rest] = id.split(":");
+  return [broker, maskAccount(account ?? ""), ...rest].join(":");
+}
 
 function parseAsOf(text: string): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return easternWallTimeToMs(text, 16 * 60);
@@ -273,7 +279,8 @@ function formatText(r: TextReport): string {
     lines.push("", "suggestions:");
     for (const s of r.suggestions) {
       const a = s.after;
-      lines.push(`  ${s.target} via ${s.method}: ${s.note}${s.resolves ? "" : " (reduces, does not cure)"}`);
+      const side = s.newBreaches.length ? `; would break ${s.newBreaches.join(", ")}` : "";
+      lines.push(`  ${s.target} via ${s.method}: ${s.note}${s.resolves ? "" : " (reduces, does not cure)"}${side}`);
       for (const t of s.trades) lines.push(`    ${t.quantity > 0 ? "buy " : "sell"} ${num(Math.abs(t.quantity))} ${t.symbol} (${t.action}${t.note ? ", " + t.note : ""})`);
       lines.push(`    after: beta delta ${num(a.betaDelta)}, beta gamma ${num(a.betaGamma)}, vega ${num(a.vegaPerVolPt)}, theta ${num(a.thetaPerDay)}`);
     }

@@ -15,6 +15,7 @@ export type HedgeSuggestion = {
   before: number; // the targeted aggregate before (NaN for strategies)
   after: GreekTotals; // portfolio aggregates after the trades
   resolves: boolean; // the targeted limit holds after the trades
+  newBreaches: LimitName[]; // limits that held before and are broken after the trades
   note: string;
 };
 
@@ -39,7 +40,8 @@ export type HedgeOptions = {
  *   shortest-dated first, as many contracts as needed; and, for short gamma or short vega, buy SPY puts from
  *   `putCandidates` (most gamma, resp. vega, per premium dollar; 30-120 DTE for vega, >= 7 DTE for gamma).
  * - Strategies the regime does not allow: each group is listed for closing.
- * A suggestion is only returned when it strictly reduces its breach; `resolves` says whether it fully cures it.
+ * A suggestion is only returned when it strictly reduces its breach; `resolves` says whether it fully cures it and
+ * `newBreaches` which other limits it would break (closing short puts adds delta; buying puts subtracts it).
  * Totals keep their `missing` counts: positions with unknown greeks are neither hedged nor closed.
  */
 export function suggestHedges(
@@ -56,8 +58,10 @@ export function suggestHedges(
     const {limit} = breach;
     const greek = LIMIT_SPECS[limit].greek;
     const excess = (t: GreekTotals) => Math.max(0, -limitRoom(limit, t[greek], limits[limit]));
-    const keep = (s: HedgeSuggestion) => {
-      if (GREEK_KEYS.every((k) => Number.isFinite(s.after[k])) && excess(s.after) < excess(totals) - 1e-9) suggestions.push(s);
+    const keep = (s: Omit<HedgeSuggestion, "newBreaches">) => {
+      if (GREEK_KEYS.every((k) => Number.isFinite(s.after[k])) && excess(s.after) < excess(totals) - 1e-9) {
+        suggestions.push({...s, newBreaches: newlyBroken(totals, s.after, limits)});
+      }
     };
     if (limit === "maxBetaDelta") {
       const x = totals.betaDelta;
@@ -138,6 +142,7 @@ export function suggestHedges(
       before: NaN,
       after,
       resolves: true,
+      newBreaches: newlyBroken(totals, after, limits),
       note: `${group.label} is not allowed (regime allows: ${sb.allowed.join(", ") || "none"})`
     });
   }
@@ -166,6 +171,11 @@ function choosePut(candidates: readonly UnifiedPosition[], greek: "betaGamma" | 
     }
   }
   return best;
+}
+
+function newlyBroken(before: GreekTotals, after: GreekTotals, limits: RegimeLimits): LimitName[] {
+  const broken = (t: GreekTotals, l: LimitName) => limitRoom(l, t[LIMIT_SPECS[l].greek], limits[l]) < -1e-9 * Math.max(1, Math.abs(limits[l]));
+  return (Object.keys(LIMIT_SPECS) as LimitName[]).filter((l) => !broken(before, l) && broken(after, l));
 }
 
 function shifted(t: GreekTotals, delta: Partial<Record<(typeof GREEK_KEYS)[number], number>>): GreekTotals {

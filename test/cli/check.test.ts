@@ -49,6 +49,7 @@ describe.skipIf(!hasSharedData())("voldesk check on the real broker samples", ()
     expect(json.spySpot).toBeGreaterThan(400); // SPY close on 2024-01-10 from ohlc/SPY.csv
     expect(json.positions.map((p: {account: string}) => p.account)).toEqual(["U****567", "U****567", "U****567"]);
     expect(json.report.ok).toBe(true);
+    expect(r.out).not.toContain("U1234567");
     expect(json.aggregates.portfolio.missing.betaDelta).toBe(0);
   });
 

@@ -47,6 +47,20 @@ describe("suggestHedges", () => {
     expect(s.after.vegaPerVolPt).toBeCloseTo(-1170, 9);
     expect(s.after.thetaPerDay).toBeCloseTo(390 - 60, 9);
     expect(s.resolves).toBe(true);
+    expect(s.newBreaches).toEqual([]);
+  });
+
+  it("says which other limit a hedge would break", () => {
+    // a short book at delta -280 (inside 300) and vega -1300 (100 past the -1200 floor): buying back 2 of the shorts
+    // cures vega and moves delta toward zero; buying SPY puts (-40 delta each) pushes delta past the cap
+    const book = [position({symbol: "SP", expiry: "2024-06-14", quantity: -10, betaDelta: -280, betaGamma: 0, vegaPerVolPt: -1300, thetaPerDay: 400})];
+    const put = position({symbol: "SPYP", right: "P", expiry: "2024-07-19", quantity: 1, price: 5, betaDelta: -40, betaGamma: 1.2, vegaPerVolPt: 55, thetaPerDay: -9});
+    const {suggestions} = run(book, NEUTRAL, {putCandidates: [put]});
+    const buy = suggestions.find((x) => x.method === "buy SPY puts")!;
+    // 100 over / 55 per put = 2 puts: delta -280 - 80 = -360 breaks |delta| <= 300
+    expect(buy.trades[0].quantity).toBe(2);
+    expect(buy.newBreaches).toEqual(["maxBetaDelta"]);
+    expect(suggestions.find((x) => x.method === "close shortest-dated")!.newBreaches).toEqual([]);
   });
 
   it("lists disallowed strategies for closing with the aggregates after", () => {
