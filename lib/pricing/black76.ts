@@ -40,5 +40,5 @@ export function black76Price(inputs: Black76Inputs): number {
 export function black76Greeks(inputs: Black76Inputs): Greeks {
   checkBlack76Inputs("black76Greeks", inputs);
   const {right, forward, strike, tYears, rate, vol} = inputs;
-  return generalisedGreeks(right === "C", forward, strike, tYears, rate, 0, vol, true, emptyGreeks());
+  return generalisedGreeks(right === "C", forward, strike, tYears, rate, rate, vol, true, emptyGreeks());
 }

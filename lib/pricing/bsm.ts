@@ -54,5 +54,5 @@ export function bsmPrice(inputs: BsmInputs): number {
 export function bsmGreeks(inputs: BsmInputs): Greeks {
   checkBsmInputs("bsmGreeks", inputs);
   const {right, spot, strike, tYears, rate, divYield = 0, vol} = inputs;
-  return generalisedGreeks(right === "C", spot, strike, tYears, rate, rate - divYield, vol, false, emptyGreeks());
+  return generalisedGreeks(right === "C", spot, strike, tYears, rate, divYield, vol, false, emptyGreeks());
 }

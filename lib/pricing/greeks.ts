@@ -2,8 +2,7 @@
  * The Greeks record shared by every European and American pricer, and the one place that fills it for a
  * generalised Black-Scholes model (spot or forward underlying).
  */
-import {normCdf, normPdf} from "./normal.js";
-import {normalisedBlack} from "./normalisedBlack.js";
+import {allocGreeksColumns, writeGreeks} from "./greeksKernel.js";
 
 /** Price and sensitivities of one option; units are in the field names (vega per 1.00 vol, theta per year/day). */
 export type Greeks = {
@@ -33,11 +32,13 @@ export type Greeks = {
 /** Days per year for thetaPerDay (calendar days, ACT/365 as tYears). */
 export const DAYS_PER_YEAR = 365;
 
+const scratch = allocGreeksColumns(1);
+
 /**
  * Fills `out` with the price and greeks of a generalised Black-Scholes option and returns it.
- * The underlying U (spot or forward) grows at `carry` (r - q on spot, 0 on a forward) and the payoff is discounted
- * at `rate`; `underlyingOnForward` selects Black-76 rho (the forward held fixed, so rho = -T V).
- * Degenerate inputs (tYears = 0 or vol = 0) give the discounted intrinsic value with delta 0/±e^{-qT}.
+ * The underlying (spot, or a forward when `onForward`) has dividend yield divYield (ignored on a forward) and the
+ * payoff is discounted at `rate`; on a forward, rho holds the forward fixed (rho = -T V).
+ * Degenerate inputs (tYears = 0 or vol = 0) give the discounted intrinsic value and its exact derivatives.
  */
 export function generalisedGreeks(
   isCall: boolean,
@@ -45,51 +46,23 @@ export function generalisedGreeks(
   strike: number,
   tYears: number,
   rate: number,
-  carry: number,
+  divYield: number,
   vol: number,
-  underlyingOnForward: boolean,
+  onForward: boolean,
   out: Greeks
 ): Greeks {
-  const theta = isCall ? 1 : -1;
-  const df = Math.exp(-rate * tYears); // discount of the payoff
-  const dfCarry = Math.exp((carry - rate) * tYears); // e^{-qT} on spot, e^{-rT} on a forward
-  const forward = underlying * Math.exp(carry * tYears);
-  const sqrtT = Math.sqrt(tYears);
-  const s = vol * sqrtT;
-  const x = Math.log(forward / strike);
-  const uq = underlying * dfCarry; // S e^{-qT}
-  if (!(s > 0)) {
-    const itm = theta * (forward - strike) > 0;
-    out.price = itm ? df * theta * (forward - strike) : 0;
-    out.delta = itm ? theta * dfCarry : 0;
-    out.gamma = out.vegaPerVol = out.vegaPerVolPt = out.vanna = out.volga = 0;
-    // V = theta (U e^{(b-r)T} - K e^{-rT}) when in the money, so dV/dt = -dV/dT
-    out.thetaPerYear = itm ? -theta * ((carry - rate) * uq + rate * strike * df) : 0;
-    out.thetaPerDay = out.thetaPerYear / DAYS_PER_YEAR;
-    out.rhoPerRate = itm ? (underlyingOnForward ? -tYears * out.price : theta * tYears * df * strike) : 0;
-    out.rhoPerPct = out.rhoPerRate / 100;
-    return out;
-  }
-  const d1 = x / s + 0.5 * s;
-  const d2 = d1 - s;
-  const nd1 = normPdf(d1);
-  const cdfD1 = normCdf(theta * d1); // Phi(theta d1)
-  const cdfD2 = normCdf(theta * d2);
-  const price = df * Math.sqrt(forward * strike) * normalisedBlack(x, s, theta);
-  const vega = uq * nd1 * sqrtT;
-  out.price = price;
-  out.delta = theta * dfCarry * cdfD1;
-  out.gamma = (dfCarry * nd1) / (underlying * s);
-  out.vegaPerVol = vega;
-  out.vegaPerVolPt = vega / 100;
-  // dV/dt = -dV/dT: -(U e^{(b-r)T} phi(d1) vol / (2 sqrtT)) - theta (b - r) U e^{(b-r)T} Phi(theta d1) + theta r K e^{-rT} Phi(theta d2)
-  out.thetaPerYear =
-    (-uq * nd1 * vol) / (2 * sqrtT) - theta * (carry - rate) * uq * cdfD1 - theta * rate * strike * df * cdfD2;
+  writeGreeks(isCall, underlying, strike, tYears, rate, divYield, vol, onForward, scratch, 0);
+  out.price = scratch.price[0];
+  out.delta = scratch.delta[0];
+  out.gamma = scratch.gamma[0];
+  out.vegaPerVol = scratch.vegaPerVol[0];
+  out.vegaPerVolPt = out.vegaPerVol / 100;
+  out.thetaPerYear = scratch.thetaPerYear[0];
   out.thetaPerDay = out.thetaPerYear / DAYS_PER_YEAR;
-  out.rhoPerRate = underlyingOnForward ? -tYears * price : theta * tYears * strike * df * cdfD2;
+  out.rhoPerRate = scratch.rhoPerRate[0];
   out.rhoPerPct = out.rhoPerRate / 100;
-  out.vanna = (-dfCarry * nd1 * d2) / vol;
-  out.volga = (vega * d1 * d2) / vol;
+  out.vanna = scratch.vanna[0];
+  out.volga = scratch.volga[0];
   return out;
 }
 

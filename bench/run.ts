@@ -1,0 +1,6 @@
+/** Runs every VolDesk benchmark in turn: `npm run bench` (= `npx tsx bench/run.ts`). */
+import {runPricingBench} from "./pricing.js";
+
+const benches: (() => Promise<void>)[] = [runPricingBench];
+
+for (const bench of benches) await bench();
