@@ -17,12 +17,12 @@ import {isKnownInput} from "../../lib/regime/knownInputs.js";
 import type {RegimeLimits} from "../../lib/regime/riskMatrix.js";
 import {aggregateGreeks, EXPIRY_BUCKETS, type Aggregates, type GreekTotals} from "../../lib/risk/aggregate.js";
 import type {DailyClose} from "../../lib/risk/beta.js";
-import {betaTable, type BetaEntry} from "../../lib/risk/betaTable.js";
+import type {BetaEntry} from "../../lib/risk/betaTable.js";
 import {spyPutCandidates} from "../../lib/risk/hedgeCandidates.js";
 import {suggestHedges, type HedgeSuggestion} from "../../lib/risk/hedges.js";
 import {checkLimits, type LimitReport} from "../../lib/risk/limits.js";
-import {toUnifiedPositions, type RiskMarket} from "../../lib/risk/positionGreeks.js";
-import {assignStrategyGroups, recognizeStrategies, type StrategyGroup} from "../../lib/strategies/recognize.js";
+import {buildRiskBook} from "../../lib/risk/riskBook.js";
+import type {StrategyGroup} from "../../lib/strategies/recognize.js";
 
 type Broker = "ibkr" | "tastytrade" | "deribit";
 
@@ -104,25 +104,22 @@ export const command: Command = {
     for (const file of options.files) legs.push(...readPositions(resolve(io.cwd, file), file, options.broker, asOfMs));
 
     const closes = options.prices === null ? {} : readPrices(resolve(io.cwd, options.prices), options.prices);
-    const betas = betaTable(closes, {windowDays: options.betaWindow, endDate: asOfDate, overrides: options.betas});
-    const spots: Record<string, number> = {};
-    const spotDates: Record<string, string> = {};
-    for (const [symbol, series] of Object.entries(closes)) {
-      const last = series.filter((d) => d.date <= asOfDate && d.close > 0).at(-1);
-      if (last) {
-        spots[symbol] = last.close;
-        spotDates[symbol] = last.date;
-      }
-    }
-    Object.assign(spots, options.spots);
     const spyLeg = legs.find((l) => l.underlying === "SPY" && l.instrumentType === "Equity" && l.price > 0);
-    const spySpot = spots.SPY ?? spyLeg?.price;
-    if (!(spySpot !== undefined && spySpot > 0)) throw new UsageError("no SPY price: give --spot SPY=PRICE or --prices DIR with SPY.csv");
-    spots.SPY = spySpot;
-    const market: RiskMarket = {asOfMs, spySpot, spots, betas: Object.fromEntries(Object.entries(betas).map(([k, v]) => [k, v.beta])), ivs: options.ivs, rate: options.rate};
-
-    const groups = recognizeStrategies(legs);
-    const positions = assignStrategyGroups(toUnifiedPositions(legs, market), groups);
+    const spotOverrides = {...options.spots};
+    if (!closes.SPY && spotOverrides.SPY === undefined && spyLeg) spotOverrides.SPY = spyLeg.price;
+    if (!closes.SPY && !(spotOverrides.SPY > 0)) throw new UsageError("no SPY price: give --spot SPY=PRICE or --prices DIR with SPY.csv");
+    const book = buildRiskBook(legs, {
+      closesByUnderlying: closes,
+      asOfMs,
+      asOfDate,
+      spots: spotOverrides,
+      betaOverrides: options.betas,
+      betaWindowDays: options.betaWindow,
+      ivs: options.ivs,
+      rate: options.rate
+    });
+    const {positions, groups, betas, spots, spotDates, market} = book;
+    const spySpot = market.spySpot;
     const aggregates = aggregateGreeks(positions, {asOfDate, groups});
     const report = checkLimits(aggregates.portfolio, groups, limits, {nearFraction: options.near ?? matrix.nearLimitFraction});
     let putCandidates: UnifiedPosition[] = [];

@@ -1,8 +1,6 @@
 import type {PositionLeg, UnifiedPosition} from "../../lib/positions/unifiedPosition.js";
-import {betaTable} from "../../lib/risk/betaTable.js";
-import {toUnifiedPositions, type RiskMarket} from "../../lib/risk/positionGreeks.js";
-import type {OhlcBarRow, OptionQuoteRow, SnapshotMeta} from "../../lib/rows.js";
-import {assignStrategyGroups, recognizeStrategies} from "../../lib/strategies/recognize.js";
+import {buildRiskBook} from "../../lib/risk/riskBook.js";
+import type {SnapshotMeta} from "../../lib/rows.js";
 import {toDeribitPositionLegs} from "../deribit/positions.js";
 import {generateDemoMarket, type DemoMarket} from "../demo/market.js";
 import {toIbkrPositionLegs} from "../ibkr/positions.js";
@@ -90,25 +88,15 @@ function brokerLegs(market: DemoMarket): PositionLeg[] {
 
 /** Base-case UnifiedPositions: spots from the last bars, IVs from the chain snapshot, betas from 1 year of bars. */
 function positionsFromLegs(legs: PositionLeg[], market: DemoMarket): UnifiedPosition[] {
-  const ohlc: OhlcBarRow[] = market.datasets.ohlc;
-  const closes: Record<string, {date: string; close: number}[]> = {};
-  for (const bar of ohlc) (closes[bar.symbol] ??= []).push({date: bar.date, close: bar.close});
-  const spots: Record<string, number> = {};
-  for (const [symbol, series] of Object.entries(closes)) spots[symbol] = series[series.length - 1].close;
-  const betas: Record<string, number> = {};
-  for (const entry of Object.values(betaTable(closes, {endDate: market.equityDate}))) betas[entry.underlying] = entry.beta;
+  const closesByUnderlying: Record<string, {date: string; close: number}[]> = {};
+  for (const bar of market.datasets.ohlc) (closesByUnderlying[bar.symbol] ??= []).push({date: bar.date, close: bar.close});
   const ivs: Record<string, number> = {};
-  for (const quote of market.datasets["option-chains"] as OptionQuoteRow[]) {
-    if (Number.isFinite(quote.vendorIv)) ivs[quote.symbol] = quote.vendorIv;
-  }
-  const riskMarket: RiskMarket = {
+  for (const quote of market.datasets["option-chains"]) if (Number.isFinite(quote.vendorIv)) ivs[quote.symbol] = quote.vendorIv;
+  return buildRiskBook(legs, {
+    closesByUnderlying,
     asOfMs: Date.parse(market.meta["option-chains"].asOf),
-    spySpot: spots.SPY,
-    spots,
-    betas,
+    asOfDate: market.equityDate,
     ivs,
     rate: DEMO_RATE
-  };
-  const positions = toUnifiedPositions(legs, riskMarket);
-  return assignStrategyGroups(positions, recognizeStrategies(positions));
+  }).positions;
 }
