@@ -1,0 +1,135 @@
+import {easternWallTimeToMs} from "../io/easternTime.js";
+import {americanImpliedVol} from "../pricing/american.js";
+import {impliedVolBlack76} from "../pricing/impliedVol.js";
+import {pricingModelFor} from "../pricing/model.js";
+import type {UnifiedPosition} from "../positions/unifiedPosition.js";
+
+/** How a book row is repriced: delta-one (linear), European on the forward (Black-76 / BSM), American (BS 2002). */
+export const SCENARIO_KIND = {deltaOne: 0, european: 1, american: 2} as const;
+
+/**
+ * A book laid out in columns for full repricing (see scenarioGrid). Row i is `positions[index[i]]`; positions that
+ * cannot be repriced (no spot, no beta, no usable IV) are left out and listed in `missing`.
+ *
+ * Per row: `spot` S in USD (a future's own price for futures and future options), `strike`, `tYears` (ACT/365 to
+ * the expiry instant), `rate` (decimal, continuous), `carry` F/S = e^{(r-q)T} for index options on a spot index and
+ * BSM-priced equity options (1 for futures, future options and Deribit), `vol` (annualised decimal), `size`
+ * (quantity x multiplier, signed), `beta` to SPY.
+ */
+export type ScenarioBook = {
+  n: number;
+  index: Int32Array;
+  kind: Uint8Array;
+  isCall: Uint8Array;
+  spot: Float64Array;
+  strike: Float64Array;
+  tYears: Float64Array;
+  rate: Float64Array;
+  divYield: Float64Array;
+  carry: Float64Array;
+  vol: Float64Array;
+  size: Float64Array;
+  beta: Float64Array;
+  missing: {index: number; symbol: string; reason: string}[];
+};
+
+/** Options for prepareScenarioBook. */
+export type ScenarioBookOptions = {
+  asOfMs: number; // valuation instant, epoch ms UTC
+  rate?: number; // continuous, decimal; default 0.04 (Deribit options always use 0)
+  divYields?: Readonly<Record<string, number>>; // underlying -> continuous yield, default 0
+  /**
+   * "american" (default): single-stock and ETF options repriced with Bjerksund-Stensland 2002, like their greeks;
+   * "european": all options repriced on the forward (Black-76/BSM), ~50x faster, ignoring early exercise.
+   */
+  exercise?: "american" | "european";
+};
+
+const MS_PER_YEAR = 365 * 86_400_000;
+
+/**
+ * Returns the book in typed columns for scenarioGrid. Models follow lib/risk/positionGreeks: Deribit options are
+ * Black-76 on the index at rate 0 (expiry 08:00 UTC), future options Black-76 on the future, cash-settled index
+ * options Black-76 on the forward, single stocks and ETFs American (or European with `exercise: "european"`);
+ * US expiries at 16:00 New York. The IV is the position's `iv`, else implied from its price (coin prices x S).
+ * Shares, coins and futures are delta-one rows. Unpriceable positions are listed in `missing`, never guessed.
+ */
+export function prepareScenarioBook(positions: readonly UnifiedPosition[], options: ScenarioBookOptions): ScenarioBook {
+  const {asOfMs, rate = 0.04, divYields = {}, exercise = "american"} = options;
+  if (!Number.isFinite(asOfMs)) throw new RangeError(`prepareScenarioBook: asOfMs must be finite, got ${asOfMs}`);
+  const n = positions.length;
+  const book: ScenarioBook = {
+    n: 0,
+    index: new Int32Array(n),
+    kind: new Uint8Array(n),
+    isCall: new Uint8Array(n),
+    spot: new Float64Array(n),
+    strike: new Float64Array(n),
+    tYears: new Float64Array(n),
+    rate: new Float64Array(n),
+    divYield: new Float64Array(n),
+    carry: new Float64Array(n),
+    vol: new Float64Array(n),
+    size: new Float64Array(n),
+    beta: new Float64Array(n),
+    missing: []
+  };
+  for (let i = 0; i < n; ++i) {
+    const p = positions[i];
+    const miss = (reason: string) => book.missing.push({index: i, symbol: p.symbol, reason});
+    const s = p.underlyingPrice;
+    if (!(s > 0)) {
+      miss("no underlying price");
+      continue;
+    }
+    if (!Number.isFinite(p.beta)) {
+      miss("no beta to SPY");
+      continue;
+    }
+    const row = book.n;
+    book.index[row] = i;
+    book.spot[row] = s;
+    book.size[row] = p.quantity * p.multiplier;
+    book.beta[row] = p.beta;
+    if (p.right === null) {
+      book.kind[row] = SCENARIO_KIND.deltaOne;
+      book.n++;
+      continue;
+    }
+    const strike = p.strike ?? NaN;
+    if (!(strike > 0) || p.expiry === null) {
+      miss("option without strike or expiry");
+      continue;
+    }
+    const crypto = p.instrumentType === "CryptoOption" || p.broker === "deribit";
+    const expiryMs = crypto ? Date.parse(`${p.expiry}T08:00:00Z`) : easternWallTimeToMs(p.expiry, 16 * 60);
+    const tYears = Math.max(0, (expiryMs - asOfMs) / MS_PER_YEAR);
+    const r = crypto ? 0 : rate;
+    const q = divYields[p.underlying] ?? 0;
+    const americanStyle = !crypto && p.instrumentType !== "FutureOption" && pricingModelFor({underlying: p.underlying, venue: p.broker}) === "american";
+    const american = americanStyle && exercise === "american";
+    const carry = crypto || p.instrumentType === "FutureOption" ? 1 : Math.exp((r - q) * tYears);
+    let vol = p.iv;
+    if (!(vol > 0) && tYears > 0) {
+      const priceUsd = p.currency === "USD" || p.currency === "USDC" ? p.price : p.price * s;
+      const iv = americanStyle
+        ? americanImpliedVol({right: p.right, spot: s, strike, tYears, rate: r, divYield: q, price: priceUsd})
+        : impliedVolBlack76({right: p.right, price: priceUsd, forward: s * carry, strike, tYears, rate: r});
+      vol = iv.ok ? iv.vol : NaN;
+    }
+    if (tYears > 0 && !(vol > 0)) {
+      miss("no usable implied vol");
+      continue;
+    }
+    book.kind[row] = american ? SCENARIO_KIND.american : SCENARIO_KIND.european;
+    book.isCall[row] = p.right === "C" ? 1 : 0;
+    book.strike[row] = strike;
+    book.tYears[row] = tYears;
+    book.rate[row] = r;
+    book.divYield[row] = q;
+    book.carry[row] = carry;
+    book.vol[row] = tYears > 0 ? vol : 0;
+    book.n++;
+  }
+  return book;
+}
