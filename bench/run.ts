@@ -4,3 +4,4 @@ import {runPricingBench} from "./pricing.js";
 const benches: (() => Promise<void>)[] = [runPricingBench];
 
 for (const bench of benches) await bench();
+await (await import("./pages.js")).runPagesBench();

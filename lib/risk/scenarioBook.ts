@@ -8,8 +8,10 @@ import type {UnifiedPosition} from "../positions/unifiedPosition.js";
 export const SCENARIO_KIND = {deltaOne: 0, european: 1, american: 2} as const;
 
 /**
- * A book laid out in columns for full repricing (see scenarioGrid). Row i is `positions[index[i]]`; positions that
- * cannot be repriced (no spot, no beta, no usable IV) are left out and listed in `missing`.
+ * A book laid out in columns for full repricing (see scenarioGrid). Each row is one distinct contract: positions
+ * with identical pricing inputs (the same contract held in several accounts or brokers) share a row, their sizes
+ * summed, since P&L is linear in size. `rowOf[p]` is position p's row (-1 when it cannot be repriced: no spot, no
+ * beta, no usable IV; those are listed in `missing`), `positionSize[p]` its own size.
  *
  * Per row: `spot` S in USD (a future's own price for futures and future options), `strike`, `tYears` (ACT/365 to
  * the expiry instant), `rate` (decimal, continuous), `carry` F/S = e^{(r-q)T} for index options on a spot index and
@@ -18,7 +20,8 @@ export const SCENARIO_KIND = {deltaOne: 0, european: 1, american: 2} as const;
  */
 export type ScenarioBook = {
   n: number;
-  index: Int32Array;
+  rowOf: Int32Array;
+  positionSize: Float64Array;
   kind: Uint8Array;
   isCall: Uint8Array;
   spot: Float64Array;
@@ -60,7 +63,8 @@ export function prepareScenarioBook(positions: readonly UnifiedPosition[], optio
   const n = positions.length;
   const book: ScenarioBook = {
     n: 0,
-    index: new Int32Array(n),
+    rowOf: new Int32Array(n).fill(-1),
+    positionSize: new Float64Array(n),
     kind: new Uint8Array(n),
     isCall: new Uint8Array(n),
     spot: new Float64Array(n),
@@ -74,7 +78,20 @@ export function prepareScenarioBook(positions: readonly UnifiedPosition[], optio
     beta: new Float64Array(n),
     missing: []
   };
-  for (let i = 0; i < n; ++i) {
+  const rowByKey = new Map<string, number>();
+  let i = 0;
+  // one row per distinct set of pricing inputs; `fill` writes a new row's columns
+  const add = (key: string, fill: () => void) => {
+    let row = rowByKey.get(key);
+    if (row === undefined) {
+      row = book.n++;
+      rowByKey.set(key, row);
+      fill();
+    }
+    book.rowOf[i] = row;
+    book.size[row] += book.positionSize[i];
+  };
+  for (i = 0; i < n; ++i) {
     const p = positions[i];
     const miss = (reason: string) => book.missing.push({index: i, symbol: p.symbol, reason});
     const s = p.underlyingPrice;
@@ -86,14 +103,15 @@ export function prepareScenarioBook(positions: readonly UnifiedPosition[], optio
       miss("no beta to SPY");
       continue;
     }
+    const size = p.quantity * p.multiplier;
+    book.positionSize[i] = size;
     const row = book.n;
-    book.index[row] = i;
-    book.spot[row] = s;
-    book.size[row] = p.quantity * p.multiplier;
-    book.beta[row] = p.beta;
     if (p.right === null) {
-      book.kind[row] = SCENARIO_KIND.deltaOne;
-      book.n++;
+      add(`${s}|${p.beta}`, () => {
+        book.kind[row] = SCENARIO_KIND.deltaOne;
+        book.spot[row] = s;
+        book.beta[row] = p.beta;
+      });
       continue;
     }
     const strike = p.strike ?? NaN;
@@ -121,15 +139,20 @@ export function prepareScenarioBook(positions: readonly UnifiedPosition[], optio
       miss("no usable implied vol");
       continue;
     }
-    book.kind[row] = american ? SCENARIO_KIND.american : SCENARIO_KIND.european;
-    book.isCall[row] = p.right === "C" ? 1 : 0;
-    book.strike[row] = strike;
-    book.tYears[row] = tYears;
-    book.rate[row] = r;
-    book.divYield[row] = q;
-    book.carry[row] = carry;
-    book.vol[row] = tYears > 0 ? vol : 0;
-    book.n++;
+    const kind = american ? SCENARIO_KIND.american : SCENARIO_KIND.european;
+    const rowVol = tYears > 0 ? vol : 0;
+    add(`${kind}|${p.right}|${s}|${p.beta}|${strike}|${tYears}|${r}|${q}|${carry}|${rowVol}`, () => {
+      book.kind[row] = kind;
+      book.spot[row] = s;
+      book.beta[row] = p.beta;
+      book.isCall[row] = p.right === "C" ? 1 : 0;
+      book.strike[row] = strike;
+      book.tYears[row] = tYears;
+      book.rate[row] = r;
+      book.divYield[row] = q;
+      book.carry[row] = carry;
+      book.vol[row] = rowVol;
+    });
   }
   return book;
 }

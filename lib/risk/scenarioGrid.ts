@@ -13,8 +13,8 @@ export const SPOT_FLOOR_FRACTION = 1e-4;
 
 /**
  * Scenario P&L. `pnlUsd[i * volShocksPts.length + j]` is the book's P&L in USD for SPY move `spotMovesPct[i]` and
- * IV shock `volShocksPts[j]`. `worstPnlUsd[row]` is each book row's lowest P&L over the grid (row order of the
- * ScenarioBook; `book.index` maps back to positions).
+ * IV shock `volShocksPts[j]`. `worstPnlUsd[p]` is position p's lowest P&L over the grid (positions in the order
+ * given to prepareScenarioBook; NaN for positions it could not reprice).
  */
 export type ScenarioGrid = {
   spotMovesPct: number[];
@@ -46,7 +46,8 @@ export function scenarioGrid(
   const ns = spotMovesPct.length;
   const nv = volShocksPts.length;
   const pnl = new Float64Array(ns * nv);
-  const worst = new Float64Array(book.n);
+  const lowPerUnit = new Float64Array(book.n);
+  const highPerUnit = new Float64Array(book.n);
   const cell = new Float64Array(ns * nv); // one row's P&L per cell, before it is added
   const growth = new Float64Array(ns);
   const lnGrowth = new Float64Array(ns);
@@ -55,7 +56,6 @@ export function scenarioGrid(
   const hYears = horizonDays / 365;
   for (let row = 0; row < book.n; ++row) {
     const kind = book.kind[row];
-    const size = book.size[row];
     const s = book.spot[row];
     const beta = book.beta[row];
     for (let i = 0; i < ns; ++i) {
@@ -66,7 +66,7 @@ export function scenarioGrid(
     }
     if (kind === SCENARIO_KIND.deltaOne) {
       for (let i = 0; i < ns; ++i) {
-        const v = size * (s * growth[i] - s);
+        const v = s * growth[i] - s;
         for (let j = 0; j < nv; ++j) cell[i * nv + j] = v;
       }
     } else {
@@ -85,7 +85,7 @@ export function scenarioGrid(
         for (let i = 0; i < ns; ++i) {
           for (let j = 0; j < nv; ++j) {
             const v1 = Math.max(vol + shocks[j], floor);
-            cell[i * nv + j] = size * (bjerksundStensland2002Price(call, s * growth[i], k, t1, r, q, v1) - base);
+            cell[i * nv + j] = (bjerksundStensland2002Price(call, s * growth[i], k, t1, r, q, v1) - base);
           }
         }
       } else {
@@ -101,19 +101,29 @@ export function scenarioGrid(
           const a = scale * sqrtGrowth[i];
           for (let j = 0; j < nv; ++j) {
             const v1 = Math.max(vol + shocks[j], floor);
-            cell[i * nv + j] = size * (a * normalisedBlack(x, v1 * sqrtT1, theta) - base);
+            cell[i * nv + j] = (a * normalisedBlack(x, v1 * sqrtT1, theta) - base);
           }
         }
       }
     }
     let low = Infinity;
+    let high = -Infinity;
+    const rowSize = book.size[row];
     for (let c = 0; c < ns * nv; ++c) {
       const v = cell[c];
       if (!Number.isFinite(v)) continue;
-      pnl[c] += v;
+      pnl[c] += rowSize * v;
       if (v < low) low = v;
+      if (v > high) high = v;
     }
-    worst[row] = low === Infinity ? NaN : low;
+    lowPerUnit[row] = low === Infinity ? NaN : low;
+    highPerUnit[row] = high === -Infinity ? NaN : high;
+  }
+  const worst = new Float64Array(book.rowOf.length);
+  for (let p = 0; p < worst.length; ++p) {
+    const row = book.rowOf[p];
+    const size = book.positionSize[p];
+    worst[p] = row < 0 ? NaN : size === 0 ? 0 : size > 0 ? size * lowPerUnit[row] : size * highPerUnit[row];
   }
   return {spotMovesPct: [...spotMovesPct], volShocksPts: [...volShocksPts], pnlUsd: pnl, worstPnlUsd: worst};
 }

@@ -145,3 +145,17 @@ describe("scenarioGrid(book)", () => {
     expect(grid.worstPnlUsd[1]).toBeCloseTo(-100 * 900 * 1.8 * 0.2, 6);
   });
 });
+
+describe("prepareScenarioBook(positions)", () => {
+  it("shares one row between positions on the same contract, and the grid is unchanged by the merge", () => {
+    const positions = [spx({account: "A"}), spx({account: "B", quantity: -5}), spx({strike: 5400}), stock(), stock({account: "B", quantity: 10})];
+    const book = prepareScenarioBook(positions, {asOfMs: AS_OF_MS});
+    expect(book.n).toBe(3);
+    expect([...book.rowOf]).toEqual([0, 0, 1, 2, 2]);
+    expect(book.size[0]).toBe(-300);
+    const merged = scenarioGrid(book);
+    const separate = positions.map((p) => scenarioGrid(prepareScenarioBook([p], {asOfMs: AS_OF_MS})));
+    for (let c = 0; c < merged.pnlUsd.length; ++c) expect(merged.pnlUsd[c]).toBeCloseTo(separate.reduce((sum, g) => sum + g.pnlUsd[c], 0), 6);
+    for (let p = 0; p < positions.length; ++p) expect(merged.worstPnlUsd[p]).toBeCloseTo(separate[p].worstPnlUsd[0], 6);
+  });
+});
