@@ -1,13 +1,14 @@
-import {basename, extname, resolve} from "node:path";
+import {basename, resolve} from "node:path";
+import {assertExclusive, parseFlags, positiveInt} from "../args.js";
 import type {Command} from "../command.js";
 import {UsageError} from "../command.js";
+import {isSnapshotFile, readIndexHistory, readSnapshotRows, readText, requireColumns, withParseErrors} from "../files.js";
+import {finiteOrNull, formatTable, toCsv} from "../table.js";
 import {analyzeChain} from "../../lib/chain/analyzeChain.js";
 import {vendorIvAgreement} from "../../lib/chain/vendorIvAgreement.js";
 import {vixIndexFromChain} from "../../lib/chain/vixIndexFromChain.js";
-import {parseCboeIndexHistory} from "../../lib/io/cboeIndexHistory.js";
 import {parseCboeQuotedata} from "../../lib/io/cboeQuotedata.js";
 import type {OptionQuoteRow} from "../../lib/rows.js";
-import {finiteOrNull, formatTable, parseFlags, positiveInt, readSnapshotRows, readText, toCsv, withParseErrors} from "./rv.js";
 
 const USAGE = `Usage: voldesk chain FILE --rate R [--spot S] [--days 30,60,90] [--vix-history VIX_History.csv | --compare-index X]
                      [--surface] [--json | --csv]
@@ -29,31 +30,40 @@ FILE is CBOE's delayed-quotes download (quotedata.csv) or a Parquet / Arrow snap
 Vols are in vol points (percent), skews are ratios. Exit 0 ok, 2 bad input.
 `;
 
+const CHAIN_FLAGS = {
+  rate: {type: "string"},
+  spot: {type: "string"},
+  days: {type: "string"},
+  "vix-history": {type: "string"},
+  "compare-index": {type: "string"},
+  surface: {type: "boolean"},
+  json: {type: "boolean"},
+  csv: {type: "boolean"}
+} as const;
+
 /** `voldesk chain FILE`: forwards, ATM / 25-delta IVs, skews, constant maturity, VIX-style index of a chain. */
 export const command: Command = {
   name: "chain",
   summary: "option-chain analytics: forwards, ATM and 25-delta IV, skew, constant maturity, VIX-style 30-day index",
   usage: USAGE,
   async run(argv, io) {
-    const args = parseFlags(argv, {
-      values: ["--rate", "--spot", "--days", "--vix-history", "--compare-index"],
-      switches: ["--json", "--csv", "--surface"]
-    });
-    const file = args.positional[0];
-    if (!file || args.positional.length > 1) throw new UsageError("give exactly one FILE; see voldesk chain --help");
-    if (args.values["--rate"] === undefined) throw new UsageError("--rate is required: the continuous risk-free rate as a decimal, e.g. --rate 0.053");
-    const rate = Number(args.values["--rate"]);
-    if (!Number.isFinite(rate) || Math.abs(rate) > 1) throw new UsageError(`--rate: expected a decimal such as 0.053, got "${args.values["--rate"]}"`);
-    const days = (args.values["--days"] ?? "30,60,90").split(",").map((d) => positiveInt("--days", d, 1));
+    const {values, positionals} = parseFlags(argv, CHAIN_FLAGS, {command: "chain", positionals: true});
+    assertExclusive(values, "json", "csv");
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError("give exactly one FILE; see voldesk chain --help");
+    if (values.rate === undefined) throw new UsageError("--rate is required: the continuous risk-free rate as a decimal, e.g. --rate 0.053");
+    const rate = Number(values.rate);
+    if (!Number.isFinite(rate) || Math.abs(rate) > 1) throw new UsageError(`--rate: expected a decimal such as 0.053, got "${values.rate}"`);
+    const days = (values.days ?? "30,60,90").split(",").map((d) => positiveInt("--days", d, 1));
     const path = resolve(io.cwd, file);
     const snapshot = readChain(path);
-    const spot = args.values["--spot"] !== undefined ? Number(args.values["--spot"]) : snapshot.spot;
-    if (!(spot > 0)) throw new UsageError(`spot must be > 0 (give --spot), got ${args.values["--spot"] ?? snapshot.spot}`);
+    const spot = values.spot !== undefined ? Number(values.spot) : snapshot.spot;
+    if (!(spot > 0)) throw new UsageError(`spot must be > 0 (give --spot), got ${values.spot ?? snapshot.spot}`);
     const {asOfMs} = snapshot;
     const analysis = analyzeChain(snapshot.quotes, {spot, asOfMs, rate, constantMaturityDays: days});
     const vix = vixIndexFromChain(snapshot.quotes, {asOfMs, rate});
     const tradeDate = new Intl.DateTimeFormat("en-CA", {timeZone: "America/New_York"}).format(asOfMs);
-    const reference = referenceIndex(args.values, tradeDate, io.cwd);
+    const reference = referenceIndex(values, tradeDate, io.cwd);
     const hasVendorIv = analysis.surface.some((p) => p.vendorIv > 0);
     const agreement = hasVendorIv ? vendorIvAgreement(analysis.surface) : undefined;
 
@@ -118,16 +128,16 @@ export const command: Command = {
       dropped: analysis.dropped,
       skippedExpiries: analysis.skippedExpiries
     };
-    if (args.switches.has("--json")) {
+    if (values.json) {
       const out = {...meta, expiries: expiryRows, constantMaturity: cmRows, vixStyleIndex: vixSummary ?? null, vendorIvAgreement: agreement ?? null};
-      io.out(JSON.stringify(args.switches.has("--surface") ? {...out, surface: surfaceRows} : out, null, 2) + "\n");
+      io.out(JSON.stringify(values.surface ? {...out, surface: surfaceRows} : out, null, 2) + "\n");
       return 0;
     }
-    if (args.switches.has("--csv")) {
-      io.out(args.switches.has("--surface") ? toCsv(surfaceRows, Object.keys(surfaceRows[0] ?? {})) : toCsv(expiryRows, expiryColumns));
+    if (values.csv) {
+      io.out(values.surface ? toCsv(surfaceRows, Object.keys(surfaceRows[0] ?? {})) : toCsv(expiryRows, expiryColumns));
       return 0;
     }
-    if (args.switches.has("--surface")) throw new UsageError("--surface needs --json or --csv");
+    if (values.surface) throw new UsageError("--surface needs --json or --csv");
     const droppedText = Object.entries(analysis.dropped).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(", ") || "none";
     io.out(
       `${analysis.underlying} chain ${meta.asOf} (${tradeDate} New York), spot ${spot}, rate ${rate}, model ${analysis.model}\n` +
@@ -157,12 +167,9 @@ export const command: Command = {
 };
 
 function readChain(path: string): {quotes: OptionQuoteRow[]; spot: number; asOfMs: number} {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".parquet" || ext === ".arrow" || ext === ".feather") {
+  if (isSnapshotFile(path)) {
     const rows = readSnapshotRows(path);
-    const need = ["underlying", "expiry", "strike", "right", "bid", "ask", "asOfMs"];
-    const missing = need.filter((k) => !(rows.length && k in rows[0]));
-    if (missing.length) throw new UsageError(`${basename(path)}: not an OptionQuoteRow snapshot (missing ${missing.join(", ")})`);
+    requireColumns(rows, ["underlying", "expiry", "strike", "right", "bid", "ask", "asOfMs"], path, "OptionQuoteRow");
     const num = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
     const quotes = rows.map((r): OptionQuoteRow => ({
       underlying: String(r.underlying),
@@ -188,17 +195,17 @@ function readChain(path: string): {quotes: OptionQuoteRow[]; spot: number; asOfM
   return {quotes: parsed.quotes, spot: parsed.underlying.last, asOfMs: parsed.underlying.asOfMs};
 }
 
-function referenceIndex(values: Record<string, string>, tradeDate: string, cwd: string): {label: string; level: number} | undefined {
-  if (values["--compare-index"] !== undefined) {
-    const level = Number(values["--compare-index"]);
-    if (!Number.isFinite(level)) throw new UsageError(`--compare-index: expected a number, got "${values["--compare-index"]}"`);
+function referenceIndex(values: {"compare-index"?: string; "vix-history"?: string}, tradeDate: string, cwd: string): {label: string; level: number} | undefined {
+  if (values["compare-index"] !== undefined) {
+    const level = Number(values["compare-index"]);
+    if (!Number.isFinite(level)) throw new UsageError(`--compare-index: expected a number, got "${values["compare-index"]}"`);
     return {label: "given index", level};
   }
-  const historyPath = values["--vix-history"];
+  const historyPath = values["vix-history"];
   if (historyPath === undefined) return undefined;
   const path = resolve(cwd, historyPath);
   const index = basename(path).replace(/_History\.csv$/i, "");
-  const row = withParseErrors(() => parseCboeIndexHistory(readText(path), {file: basename(path), index})).find((r) => r.date === tradeDate);
+  const row = readIndexHistory(path, index).find((r) => r.date === tradeDate);
   if (!row) throw new UsageError(`--vix-history: ${basename(path)} has no row for ${tradeDate}`);
   return {label: `${index} close ${tradeDate}`, level: row.close};
 }

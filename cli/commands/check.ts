@@ -1,7 +1,8 @@
-import {readdirSync, readFileSync} from "node:fs";
-import {basename, resolve} from "node:path";
-import type {Command, CommandIo} from "../command.js";
+import {resolve} from "node:path";
+import {parseAssignment, parseFlags, parseNumber} from "../args.js";
+import type {Command} from "../command.js";
 import {UsageError} from "../command.js";
+import {readPrices, readText, withParseErrors} from "../files.js";
 import {toDeribitPositionLegs} from "../../data-loaders/deribit/positions.js";
 import {toIbkrPositionLegs} from "../../data-loaders/ibkr/positions.js";
 import {DEFAULT_RISK_MATRIX_PATH, loadRiskMatrix} from "../../data-loaders/shared/riskMatrixConfig.js";
@@ -9,14 +10,11 @@ import {SourceError} from "../../data-loaders/shared/sourceError.js";
 import {toTastytradePositionLegs} from "../../data-loaders/tastytrade/positions.js";
 import {parseCboeQuotedata} from "../../lib/io/cboeQuotedata.js";
 import {easternWallTimeToMs} from "../../lib/io/easternTime.js";
-import {parseOhlcCsv} from "../../lib/io/ohlcCsv.js";
-import {TextParseError} from "../../lib/io/textParseError.js";
 import {maskAccount, type PositionLeg, type UnifiedPosition} from "../../lib/positions/unifiedPosition.js";
 import {decideRegime, type RegimeDecision} from "../../lib/regime/decideRegime.js";
 import {isKnownInput} from "../../lib/regime/knownInputs.js";
 import type {RegimeLimits} from "../../lib/regime/riskMatrix.js";
 import {aggregateGreeks, EXPIRY_BUCKETS, type Aggregates, type GreekTotals} from "../../lib/risk/aggregate.js";
-import type {DailyClose} from "../../lib/risk/beta.js";
 import type {BetaEntry} from "../../lib/risk/betaTable.js";
 import {spyPutCandidates} from "../../lib/risk/hedgeCandidates.js";
 import {suggestHedges, type HedgeSuggestion} from "../../lib/risk/hedges.js";
@@ -77,7 +75,7 @@ export const command: Command = {
   summary: "check positions against the regime's risk limits and suggest hedges (exit 1 on a breach)",
   usage: USAGE,
   async run(argv, io) {
-    const options = parseArgs(argv);
+    const options = parseOptions(argv);
     const matrix = loadRiskMatrix(options.matrixPath, {cwd: io.cwd});
     for (const name of Object.keys(options.sets)) {
       if (!isKnownInput(name, matrix.declaredInputs)) throw new UsageError(`--set ${name}: unknown input`);
@@ -125,7 +123,7 @@ export const command: Command = {
     let putCandidates: UnifiedPosition[] = [];
     if (options.chain !== null) {
       const text = readText(resolve(io.cwd, options.chain), options.chain);
-      putCandidates = spyPutCandidates(parseText(() => parseCboeQuotedata(text, {file: options.chain!})).quotes, market);
+      putCandidates = spyPutCandidates(withParseErrors(() => parseCboeQuotedata(text, {file: options.chain!})).quotes, market);
     }
     const suggestions = suggestHedges(positions, aggregates.portfolio, report, limits, groups, {spySpot, spxSpot: spots.SPX, putCandidates, asOfDate});
     const underlyings = [...new Set(positions.map((p) => p.underlying))];
@@ -162,23 +160,6 @@ function parseAsOf(text: string): number {
   return ms;
 }
 
-function readText(path: string, shown: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`${shown}: cannot read (${(error as {code?: string}).code ?? "read error"})`);
-  }
-}
-
-function parseText<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof TextParseError || error instanceof SourceError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
 /** The broker whose position payload this is, from its shape; null if none fits. */
 export function detectBroker(payload: unknown): Broker | null {
   if (Array.isArray(payload)) return payload.length === 0 || (payload[0] && typeof payload[0] === "object" && "acctId" in payload[0]) ? "ibkr" : null;
@@ -209,22 +190,6 @@ function readPositions(path: string, shown: string, forced: Broker | null, asOfM
     if (error instanceof SourceError) throw new UsageError(`${shown}: ${error.message}`);
     throw error;
   }
-}
-
-function readPrices(dir: string, shown: string): Record<string, DailyClose[]> {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith(".csv"));
-  } catch (error) {
-    throw new UsageError(`--prices ${shown}: cannot read the folder (${(error as {code?: string}).code ?? "read error"})`);
-  }
-  const out: Record<string, DailyClose[]> = {};
-  for (const name of names) {
-    const symbol = basename(name, ".csv").replace(/_USD$/i, "").toUpperCase();
-    const bars = parseText(() => parseOhlcCsv(readText(resolve(dir, name), name), {file: `${shown}/${name}`, symbol}));
-    out[symbol] = bars.map((b) => ({date: b.date, close: b.close}));
-  }
-  return out;
 }
 
 type TextReport = {
@@ -291,101 +256,62 @@ function num(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4);
 }
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = {files: [], broker: null, matrixPath: DEFAULT_RISK_MATRIX_PATH, sets: {}, regime: null, asOf: null, prices: null, spots: {}, betas: {}, betaWindow: 252, ivs: {}, rate: 0.04, chain: null, near: null, json: false};
-  for (let i = 0; i < argv.length; ++i) {
-    const arg = argv[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    const number = (text: string, what: string): number => {
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) throw new UsageError(`${what}: expected a number, got "${text}"`);
-      return Number(text);
-    };
-    const assignment = (text: string, what: string, percentOk = false): [string, number] => {
-      const m = /^([^=\s]+)=(.+)$/.exec(text);
-      if (!m) throw new UsageError(`${what}: expected NAME=VALUE, got "${text}"`);
-      const percent = percentOk && m[2].endsWith("%");
-      const v = number(percent ? m[2].slice(0, -1) : m[2], `${what} ${m[1]}`);
-      return [m[1], percent ? Number(`${v}e-2`) : v];
-    };
-    switch (flag) {
-      case "--positions":
-        if (inline !== undefined) o.files.push(inline);
-        else {
-          const start = o.files.length;
-          while (i + 1 < argv.length && !argv[i + 1].startsWith("--")) o.files.push(argv[++i]);
-          if (o.files.length === start) throw new UsageError("--positions needs at least one FILE");
-        }
-        break;
-      case "--broker": {
-        const b = value();
-        if (b !== "ibkr" && b !== "tastytrade" && b !== "deribit") throw new UsageError(`--broker: expected ibkr, tastytrade or deribit, got "${b}"`);
-        o.broker = b;
-        break;
-      }
-      case "--matrix":
-        o.matrixPath = value();
-        break;
-      case "--set": {
-        const [k, v] = assignment(value(), "--set", true);
-        o.sets[k] = v;
-        break;
-      }
-      case "--regime":
-        o.regime = value();
-        break;
-      case "--as-of":
-        o.asOf = value();
-        break;
-      case "--prices":
-        o.prices = value();
-        break;
-      case "--spot": {
-        const [k, v] = assignment(value(), "--spot");
-        if (!(v > 0)) throw new UsageError(`--spot ${k}: expected a price > 0, got ${v}`);
-        o.spots[k.toUpperCase()] = v;
-        break;
-      }
-      case "--beta": {
-        const [k, v] = assignment(value(), "--beta");
-        o.betas[k.toUpperCase()] = v;
-        break;
-      }
-      case "--beta-window": {
-        const n = number(value(), "--beta-window");
-        if (!Number.isInteger(n) || n < 20) throw new UsageError(`--beta-window: expected an integer >= 20, got ${n}`);
-        o.betaWindow = n;
-        break;
-      }
-      case "--iv": {
-        const [k, v] = assignment(value(), "--iv");
-        if (!(v > 0 && v < 10)) throw new UsageError(`--iv ${k}: expected a decimal vol in (0, 10), got ${v}`);
-        o.ivs[k] = v;
-        break;
-      }
-      case "--rate":
-        o.rate = number(value(), "--rate");
-        if (Math.abs(o.rate) > 1) throw new UsageError(`--rate: expected a decimal (0.04 = 4%), got ${o.rate}`);
-        break;
-      case "--chain":
-        o.chain = value();
-        break;
-      case "--near":
-        o.near = number(value(), "--near");
-        if (!(o.near > 0 && o.near <= 1)) throw new UsageError(`--near: expected a fraction in (0, 1], got ${o.near}`);
-        break;
-      case "--json":
-        o.json = true;
-        break;
-      default:
-        throw new UsageError(`unknown option "${arg}"; see voldesk check --help`);
-    }
+const CHECK_FLAGS = {
+  positions: {type: "string", multiple: true},
+  broker: {type: "string"},
+  matrix: {type: "string"},
+  set: {type: "string", multiple: true},
+  regime: {type: "string"},
+  "as-of": {type: "string"},
+  prices: {type: "string"},
+  spot: {type: "string", multiple: true},
+  beta: {type: "string", multiple: true},
+  "beta-window": {type: "string"},
+  iv: {type: "string", multiple: true},
+  rate: {type: "string"},
+  chain: {type: "string"},
+  near: {type: "string"},
+  json: {type: "boolean"}
+} as const;
+
+function parseOptions(argv: string[]): Options {
+  const {values: v} = parseFlags(argv, CHECK_FLAGS, {command: "check", lists: {positions: "FILE"}});
+  const o: Options = {files: v.positions ?? [], broker: null, matrixPath: v.matrix ?? DEFAULT_RISK_MATRIX_PATH, sets: {}, regime: v.regime ?? null, asOf: v["as-of"] ?? null, prices: v.prices ?? null, spots: {}, betas: {}, betaWindow: 252, ivs: {}, rate: 0.04, chain: v.chain ?? null, near: null, json: v.json ?? false};
+  if (v.broker !== undefined) {
+    const b = v.broker;
+    if (b !== "ibkr" && b !== "tastytrade" && b !== "deribit") throw new UsageError(`--broker: expected ibkr, tastytrade or deribit, got "${b}"`);
+    o.broker = b;
+  }
+  for (const text of v.set ?? []) {
+    const [k, n] = parseAssignment(text, "--set", {percent: true});
+    o.sets[k] = n;
+  }
+  for (const text of v.spot ?? []) {
+    const [k, n] = parseAssignment(text, "--spot");
+    if (!(n > 0)) throw new UsageError(`--spot ${k}: expected a price > 0, got ${n}`);
+    o.spots[k.toUpperCase()] = n;
+  }
+  for (const text of v.beta ?? []) {
+    const [k, n] = parseAssignment(text, "--beta");
+    o.betas[k.toUpperCase()] = n;
+  }
+  if (v["beta-window"] !== undefined) {
+    const n = parseNumber(v["beta-window"], "--beta-window");
+    if (!Number.isInteger(n) || n < 20) throw new UsageError(`--beta-window: expected an integer >= 20, got ${n}`);
+    o.betaWindow = n;
+  }
+  for (const text of v.iv ?? []) {
+    const [k, n] = parseAssignment(text, "--iv");
+    if (!(n > 0 && n < 10)) throw new UsageError(`--iv ${k}: expected a decimal vol in (0, 10), got ${n}`);
+    o.ivs[k] = n;
+  }
+  if (v.rate !== undefined) {
+    o.rate = parseNumber(v.rate, "--rate");
+    if (Math.abs(o.rate) > 1) throw new UsageError(`--rate: expected a decimal (0.04 = 4%), got ${o.rate}`);
+  }
+  if (v.near !== undefined) {
+    o.near = parseNumber(v.near, "--near");
+    if (!(o.near > 0 && o.near <= 1)) throw new UsageError(`--near: expected a fraction in (0, 1], got ${o.near}`);
   }
   if (o.files.length === 0) throw new UsageError("give at least one --positions FILE");
   return o;

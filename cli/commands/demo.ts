@@ -1,6 +1,7 @@
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {parseFlags} from "../args.js";
 import type {Command} from "../command.js";
 import {UsageError} from "../command.js";
 import {writeFileAtomic} from "../../data-loaders/shared/atomicWrite.js";
@@ -26,33 +27,32 @@ Every file is written atomically (temporary file, then rename). Same seed and as
 Progress and timing go to stderr; the statistics table (Markdown) to stdout. Exit 0 ok, 2 bad input.
 `;
 
+const DEMO_FLAGS = {
+  seed: {type: "string"},
+  asof: {type: "string"},
+  out: {type: "string"},
+  "shared-data": {type: "string"},
+  "no-stats": {type: "boolean"}
+} as const;
+
 /** `voldesk demo`: writes the deterministic demo market as Parquet + JSON and prints its statistics vs real data. */
 export const command: Command = {
   name: "demo",
   summary: "generate the deterministic DEMO market (history, VIX family, chains, broker books, macro) as Parquet/JSON",
   usage: USAGE,
   async run(argv, io) {
-    const values: Record<string, string> = {};
-    let stats = true;
-    for (let i = 0; i < argv.length; i++) {
-      const flag = argv[i];
-      if (flag === "--no-stats") stats = false;
-      else if (["--seed", "--asof", "--out", "--shared-data"].includes(flag)) {
-        const value = argv[++i];
-        if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-        values[flag] = value;
-      } else throw new UsageError(`unknown argument "${flag}"; see voldesk demo --help`);
-    }
+    const {values} = parseFlags(argv, DEMO_FLAGS, {command: "demo"});
+    const stats = !values["no-stats"];
     let options: {seed: number; asOf: string};
     try {
       options = demoOptionsFromEnv({
-        VOLDESK_SEED: values["--seed"] ?? process.env.VOLDESK_SEED,
-        VOLDESK_ASOF: values["--asof"] ?? process.env.VOLDESK_ASOF
+        VOLDESK_SEED: values.seed ?? process.env.VOLDESK_SEED,
+        VOLDESK_ASOF: values.asof ?? process.env.VOLDESK_ASOF
       });
     } catch (error) {
       throw new UsageError((error as Error).message.replace("VOLDESK_SEED", "--seed / VOLDESK_SEED"));
     }
-    const outDir = resolve(io.cwd, values["--out"] ?? "demo-data");
+    const outDir = resolve(io.cwd, values.out ?? "demo-data");
     const started = performance.now();
     let market;
     try {
@@ -91,7 +91,7 @@ export const command: Command = {
         ),
         matrix
       );
-      const sharedDir = values["--shared-data"] ?? process.env.VOLDESK_SHARED_DATA ?? fileURLToPath(new URL("../../../shared/data", import.meta.url));
+      const sharedDir = values["shared-data"] ?? process.env.VOLDESK_SHARED_DATA ?? fileURLToPath(new URL("../../../shared/data", import.meta.url));
       const real = existsSync(join(sharedDir, "ohlc", "SPY.csv")) ? computeMarketStats(readRealStatsInput(sharedDir, {from: "2010-01-01"}), matrix) : undefined;
       if (!real) io.err(`demo: no real data at ${sharedDir}; statistics of the simulation only\n`);
       io.out(formatStatsTable(simulated, real));

@@ -1,12 +1,13 @@
 import {existsSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
+import {assertExclusive, parseFlags, pickIndices, positiveInt} from "../args.js";
 import type {Command} from "../command.js";
 import {UsageError} from "../command.js";
-import {parseCboeIndexHistory} from "../../lib/io/cboeIndexHistory.js";
+import {readIndexHistory, readLevels} from "../files.js";
+import {finiteOrNull, formatTable, toCsv} from "../table.js";
 import type {IndexLevelRow} from "../../lib/rows.js";
 import {ivRank} from "../../lib/vol/ivRank.js";
 import {vixTermStructure} from "../../lib/vol/vixTermStructure.js";
-import {finiteOrNull, formatTable, parseFlags, pickIndices, positiveInt, readLevels, readText, toCsv, withParseErrors} from "./rv.js";
 
 const USAGE = `Usage: voldesk ivrank FILE [--window 252] [--date YYYY-MM-DD | --last N] [--term-structure] [--json | --csv]
 
@@ -27,23 +28,33 @@ snapshot of IndexLevelRow. Rank a constant-maturity IV (VIX, or a 30-day ATM IV)
 Exit 0 ok, 2 bad input.
 `;
 
+const IVRANK_FLAGS = {
+  window: {type: "string"},
+  date: {type: "string"},
+  last: {type: "string"},
+  "term-structure": {type: "boolean"},
+  json: {type: "boolean"},
+  csv: {type: "boolean"}
+} as const;
+
 /** `voldesk ivrank FILE`: IV rank and percentile of a daily IV / vol-index series. */
 export const command: Command = {
   name: "ivrank",
   summary: "IV rank and IV percentile (252-day default) of a VIX-style or IV series; VIX term structure",
   usage: USAGE,
   async run(argv, io) {
-    const args = parseFlags(argv, {values: ["--window", "--date", "--last"], switches: ["--json", "--csv", "--term-structure"]});
-    const file = args.positional[0];
-    if (!file || args.positional.length > 1) throw new UsageError("give exactly one FILE; see voldesk ivrank --help");
-    const windowDays = positiveInt("--window", args.values["--window"] ?? "252", 2);
+    const {values, positionals} = parseFlags(argv, IVRANK_FLAGS, {command: "ivrank", positionals: true});
+    assertExclusive(values, "json", "csv");
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError("give exactly one FILE; see voldesk ivrank --help");
+    const windowDays = positiveInt("--window", values.window ?? "252", 2);
     const path = resolve(io.cwd, file);
     const name = basename(path).replace(/_History\.csv$/i, "").replace(/\.[^.]+$/, "");
     const levels = readLevels(path, name);
     if (!levels.length) throw new UsageError(`${file}: no rows`);
     const closes = levels.map((r) => r.close);
-    const indices = pickIndices(levels.map((r) => r.date), args.values["--date"], args.values["--last"]);
-    const terms = args.switches.has("--term-structure") ? termStructureByDate(path, levels) : undefined;
+    const indices = pickIndices(levels.map((r) => r.date), values.date, values.last);
+    const terms = values["term-structure"] ? termStructureByDate(path, levels) : undefined;
     const rows = indices.map((i) => {
       const r = ivRank(closes, {index: i, windowDays});
       const row: Record<string, string | number | null> = {
@@ -61,8 +72,8 @@ export const command: Command = {
       return row;
     });
     const columns = ["date", "level", "ivRankPct", "ivPercentilePct", "windowMin", "windowMax", "daysUsed", "windowDays", ...(terms ? ["termStructure", "shortRatio", "state"] : [])];
-    if (args.switches.has("--json")) io.out(JSON.stringify({file: basename(path), series: name, windowDays, rows}, null, 2) + "\n");
-    else if (args.switches.has("--csv")) io.out(toCsv(rows, columns));
+    if (values.json) io.out(JSON.stringify({file: basename(path), series: name, windowDays, rows}, null, 2) + "\n");
+    else if (values.csv) io.out(toCsv(rows, columns));
     else {
       io.out(`${name}: ${levels.length} days ${levels[0].date} to ${levels[levels.length - 1].date}; level in the file's units\n\n`);
       io.out(formatTable(rows, columns, {digits: {level: 2, ivRankPct: 1, ivPercentilePct: 1, windowMin: 2, windowMax: 2, daysUsed: 0, windowDays: 0, termStructure: 3, shortRatio: 3}}));
@@ -79,7 +90,7 @@ function termStructureByDate(path: string, vix: IndexLevelRow[]) {
   const sibling = (index: string) => {
     const p = join(dirname(path), `${index}_History.csv`);
     if (!existsSync(p)) throw new UsageError(`--term-structure needs ${p}`);
-    return withParseErrors(() => parseCboeIndexHistory(readText(p), {file: basename(p), index}));
+    return readIndexHistory(p, index);
   };
   return new Map(vixTermStructure({vix, vix3m: sibling("VIX3M"), vix9d: sibling("VIX9D")}).map((r) => [r.date, r]));
 }

@@ -1,10 +1,10 @@
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
+import {assertExclusive, parseAssignment, parseFlags, positiveInt} from "../args.js";
 import type {Command, CommandIo} from "../command.js";
 import {UsageError} from "../command.js";
+import {readIndexHistory} from "../files.js";
 import {DEFAULT_RISK_MATRIX_PATH, loadRiskMatrix} from "../../data-loaders/shared/riskMatrixConfig.js";
-import {parseCboeIndexHistory} from "../../lib/io/cboeIndexHistory.js";
-import {TextParseError} from "../../lib/io/textParseError.js";
 import {alignDailyInputs} from "../../lib/regime/alignDailyInputs.js";
 import {classifyRegimeSeries} from "../../lib/regime/classifyRegimeSeries.js";
 import type {ClassifiedDay} from "../../lib/regime/classifyRegimeSeries.js";
@@ -55,7 +55,7 @@ export const command: Command = {
   summary: "decide the volatility regime from inputs (--set VIX=14 ...) or over CBOE history (--history DIR)",
   usage: USAGE,
   async run(argv, io) {
-    const options = parseArgs(argv);
+    const options = parseOptions(argv);
     const matrix = loadRiskMatrix(options.matrixPath, {cwd: io.cwd});
     for (const name of Object.keys(options.sets)) {
       if (!isKnownInput(name, matrix.declaredInputs)) {
@@ -78,13 +78,7 @@ function runHistory(matrix: RiskMatrix, options: Options, io: CommandIo): number
   const series: Record<string, {date: string; close: number}[]> = {};
   for (const name of HISTORY_FILES) {
     const file = join(folder, `${name}_History.csv`);
-    if (!existsSync(file)) continue;
-    try {
-      series[name] = parseCboeIndexHistory(readFileSync(file, "utf8"), {file: join(options.history!, `${name}_History.csv`), index: name});
-    } catch (error) {
-      if (error instanceof TextParseError) throw new UsageError(error.message);
-      throw error;
-    }
+    if (existsSync(file)) series[name] = readIndexHistory(file, name, join(options.history!, `${name}_History.csv`));
   }
   const found = Object.keys(series);
   if (found.length === 0) throw new UsageError(`--history ${options.history}: no CBOE history file found (${HISTORY_FILES.map((n) => `${n}_History.csv`).join(", ")})`);
@@ -160,85 +154,48 @@ function formatInputs(values: Record<string, number>): string {
   return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(" ") : "none";
 }
 
-function parseArgs(argv: string[]): Options {
+const REGIME_FLAGS = {
+  set: {type: "string", multiple: true},
+  buffer: {type: "string", multiple: true},
+  "confirm-closes": {type: "string"},
+  matrix: {type: "string"},
+  history: {type: "string"},
+  from: {type: "string"},
+  to: {type: "string"},
+  json: {type: "boolean"},
+  csv: {type: "boolean"}
+} as const;
+
+function parseOptions(argv: string[]): Options {
+  const {values} = parseFlags(argv, REGIME_FLAGS, {command: "regime"});
+  assertExclusive(values, "json", "csv");
   const options: Options = {
     sets: {},
-    matrixPath: DEFAULT_RISK_MATRIX_PATH,
-    json: false,
-    csv: false,
-    history: null,
-    from: null,
-    to: null,
+    matrixPath: values.matrix ?? DEFAULT_RISK_MATRIX_PATH,
+    json: values.json ?? false,
+    csv: values.csv ?? false,
+    history: values.history ?? null,
+    from: values.from === undefined ? null : isoDate(values.from, "--from"),
+    to: values.to === undefined ? null : isoDate(values.to, "--to"),
     hysteresis: {}
   };
-  for (let i = 0; i < argv.length; ++i) {
-    const arg = argv[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1; // --flag=value as well as --flag value
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case "--set": {
-        const [name, amount] = splitAssignment(value(), "--set");
-        options.sets[name] = amount;
-        break;
-      }
-      case "--buffer": {
-        const [name, amount] = splitAssignment(value(), "--buffer");
-        if (!(amount >= 0)) throw new UsageError(`--buffer ${name}: expected an amount >= 0, got ${amount}`);
-        options.hysteresis.buffer = {...options.hysteresis.buffer, [name]: amount};
-        break;
-      }
-      case "--confirm-closes": {
-        const text = value();
-        const n = Number(text);
-        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--confirm-closes: expected an integer >= 1, got "${text}"`);
-        options.hysteresis.confirmCloses = n;
-        break;
-      }
-      case "--matrix":
-        options.matrixPath = value();
-        break;
-      case "--history":
-        options.history = value();
-        break;
-      case "--from":
-      case "--to": {
-        const date = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`${flag}: expected YYYY-MM-DD, got "${date}"`);
-        if (flag === "--from") options.from = date;
-        else options.to = date;
-        break;
-      }
-      case "--json":
-        options.json = true;
-        break;
-      case "--csv":
-        options.csv = true;
-        break;
-      default:
-        throw new UsageError(`unknown option "${arg}"; see voldesk regime --help`);
-    }
+  for (const text of values.set ?? []) {
+    const [name, amount] = parseAssignment(text, "--set", {percent: true, identifier: true});
+    options.sets[name] = amount;
   }
-  if (options.json && options.csv) throw new UsageError("choose one of --json and --csv");
+  for (const text of values.buffer ?? []) {
+    const [name, amount] = parseAssignment(text, "--buffer", {percent: true, identifier: true});
+    if (!(amount >= 0)) throw new UsageError(`--buffer ${name}: expected an amount >= 0, got ${amount}`);
+    options.hysteresis.buffer = {...options.hysteresis.buffer, [name]: amount};
+  }
+  if (values["confirm-closes"] !== undefined) options.hysteresis.confirmCloses = positiveInt("--confirm-closes", values["confirm-closes"], 1);
   if (options.history === null && (options.from || options.to || Object.keys(options.hysteresis).length)) {
     throw new UsageError("--from, --to, --confirm-closes and --buffer need --history");
   }
   return options;
 }
 
-/** "VIX=14" → ["VIX", 14]; "Polymarket_Recession_Prob=40%" → [..., 0.4]. */
-function splitAssignment(text: string, flag: string): [string, number] {
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(text);
-  if (!match) throw new UsageError(`${flag}: expected NAME=VALUE, got "${text}"`);
-  const [, name, raw] = match;
-  const percent = raw.endsWith("%");
-  const numberText = percent ? raw.slice(0, -1) : raw;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(numberText)) throw new UsageError(`${flag} ${name}: expected a number, got "${raw}"`);
-  const value = percent ? Number(`${numberText}e-2`) : Number(numberText);
-  return [name, value];
+function isoDate(text: string, flag: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`${flag}: expected YYYY-MM-DD, got "${text}"`);
+  return text;
 }
