@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {assertExclusive, parseAssignment, parseFlags, parseNumber, pickIndices, positiveInt} from "../../cli/args.js";
-import {UsageError} from "../../cli/command.js";
+import {usageErrorOf} from "./usageErrorOf.js";
 
 const FLAGS = {
   rate: {type: "string"},
@@ -11,17 +11,6 @@ const FLAGS = {
 } as const;
 
 const parse = (argv: string[], positionals = false) => parseFlags(argv, FLAGS, {command: "demo", positionals, lists: {positions: "FILE"}});
-
-/** The UsageError message `run` throws (fails the test when it throws something else or nothing). */
-function usageError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a UsageError");
-}
 
 describe("parseFlags", () => {
   it("reads --flag value and --flag=value alike; a repeated flag keeps the last value", () => {
@@ -41,18 +30,18 @@ describe("parseFlags", () => {
   });
   it("keeps positionals only when the command takes them", () => {
     expect(parse(["x.csv", "--json"], true)).toEqual({values: {json: true}, positionals: ["x.csv"]});
-    expect(usageError(() => parse(["x.csv"]))).toBe('unknown argument "x.csv"; see voldesk demo --help');
+    expect(usageErrorOf(() => parse(["x.csv"]))).toBe('unknown argument "x.csv"; see voldesk demo --help');
   });
   it("turns every util.parseArgs failure into a UsageError with the CLI's wording", () => {
-    expect(usageError(() => parse(["--bogus"]))).toBe('unknown option "--bogus"; see voldesk demo --help');
-    expect(usageError(() => parse(["--bogus=1"]))).toBe('unknown option "--bogus=1"; see voldesk demo --help');
-    expect(usageError(() => parse(["-x"]))).toBe('unknown option "-x"; see voldesk demo --help');
-    expect(usageError(() => parse(["--"]))).toBe('unknown option "--"; see voldesk demo --help');
-    expect(usageError(() => parse(["--rate"]))).toBe("--rate needs a value");
-    expect(usageError(() => parse(["--rate", "--json"]))).toBe("--rate needs a value");
-    expect(usageError(() => parse(["--json=1"]))).toBe("--json does not take a value");
-    expect(usageError(() => parse(["--positions", "--json"]))).toBe("--positions needs at least one FILE");
-    expect(usageError(() => parse(["--positions"]))).toBe("--positions needs at least one FILE");
+    expect(usageErrorOf(() => parse(["--bogus"]))).toBe('unknown option "--bogus"; see voldesk demo --help');
+    expect(usageErrorOf(() => parse(["--bogus=1"]))).toBe('unknown option "--bogus=1"; see voldesk demo --help');
+    expect(usageErrorOf(() => parse(["-x"]))).toBe('unknown option "-x"; see voldesk demo --help');
+    expect(usageErrorOf(() => parse(["--"]))).toBe('unknown option "--"; see voldesk demo --help');
+    expect(usageErrorOf(() => parse(["--rate"]))).toBe("--rate needs a value");
+    expect(usageErrorOf(() => parse(["--rate", "--json"]))).toBe("--rate needs a value");
+    expect(usageErrorOf(() => parse(["--json=1"]))).toBe("--json does not take a value");
+    expect(usageErrorOf(() => parse(["--positions", "--json"]))).toBe("--positions needs at least one FILE");
+    expect(usageErrorOf(() => parse(["--positions"]))).toBe("--positions needs at least one FILE");
   });
 });
 
@@ -60,20 +49,20 @@ describe("assertExclusive", () => {
   it("throws only when both flags are set", () => {
     expect(() => assertExclusive({json: true}, "json", "csv")).not.toThrow();
     expect(() => assertExclusive({json: true, csv: false}, "json", "csv")).not.toThrow();
-    expect(usageError(() => assertExclusive({json: true, csv: true}, "json", "csv"))).toBe("--json and --csv are exclusive");
+    expect(usageErrorOf(() => assertExclusive({json: true, csv: true}, "json", "csv"))).toBe("--json and --csv are exclusive");
   });
 });
 
 describe("parseNumber and positiveInt", () => {
   it("parseNumber reads plain decimals only", () => {
     expect([parseNumber("-0.5", "--rate"), parseNumber("1e3", "--rate"), parseNumber(".25", "--rate"), parseNumber("+2.", "--rate")]).toEqual([-0.5, 1000, 0.25, 2]);
-    for (const text of ["0x10", "Infinity", "", " 1", "1,5"]) expect(usageError(() => parseNumber(text, "--rate"))).toBe(`--rate: expected a number, got "${text}"`);
+    for (const text of ["0x10", "Infinity", "", " 1", "1,5"]) expect(usageErrorOf(() => parseNumber(text, "--rate"))).toBe(`--rate: expected a number, got "${text}"`);
   });
   it("positiveInt enforces an integer >= min", () => {
     expect([positiveInt("--windows", "21", 2), positiveInt("--windows", " 5 ", 2)]).toEqual([21, 5]);
-    expect(usageError(() => positiveInt("--windows", "1", 2))).toBe('--windows: expected an integer >= 2, got "1"');
-    expect(usageError(() => positiveInt("--last", "2.5", 1))).toBe('--last: expected an integer >= 1, got "2.5"');
-    expect(usageError(() => positiveInt("--last", "", 1))).toBe('--last: expected an integer >= 1, got ""');
+    expect(usageErrorOf(() => positiveInt("--windows", "1", 2))).toBe('--windows: expected an integer >= 2, got "1"');
+    expect(usageErrorOf(() => positiveInt("--last", "2.5", 1))).toBe('--last: expected an integer >= 1, got "2.5"');
+    expect(usageErrorOf(() => positiveInt("--last", "", 1))).toBe('--last: expected an integer >= 1, got ""');
   });
 });
 
@@ -88,18 +77,18 @@ describe("parseAssignment", () => {
     expect(parseAssignment("P=41%", "--set", {percent: true})[1]).toBe(0.41);
     expect(parseAssignment("P=4.1e1%", "--set", {percent: true})[1]).toBe(0.41);
     expect(parseAssignment("P=0.1%", "--set", {percent: true})[1]).toBe(0.001);
-    expect(usageError(() => parseAssignment("SPY=5%", "--spot"))).toBe('--spot SPY: expected a number, got "5%"');
+    expect(usageErrorOf(() => parseAssignment("SPY=5%", "--spot"))).toBe('--spot SPY: expected a number, got "5%"');
   });
   it("names the flag and the input in its errors", () => {
-    expect(usageError(() => parseAssignment("VIX", "--set"))).toBe('--set: expected NAME=VALUE, got "VIX"');
-    expect(usageError(() => parseAssignment("VIX=", "--set"))).toBe('--set: expected NAME=VALUE, got "VIX="');
-    expect(usageError(() => parseAssignment("VIX=abc", "--set", {percent: true}))).toBe('--set VIX: expected a number, got "abc"');
-    expect(usageError(() => parseAssignment("VIX=abc%", "--set", {percent: true}))).toBe('--set VIX: expected a number, got "abc%"');
+    expect(usageErrorOf(() => parseAssignment("VIX", "--set"))).toBe('--set: expected NAME=VALUE, got "VIX"');
+    expect(usageErrorOf(() => parseAssignment("VIX=", "--set"))).toBe('--set: expected NAME=VALUE, got "VIX="');
+    expect(usageErrorOf(() => parseAssignment("VIX=abc", "--set", {percent: true}))).toBe('--set VIX: expected a number, got "abc"');
+    expect(usageErrorOf(() => parseAssignment("VIX=abc%", "--set", {percent: true}))).toBe('--set VIX: expected a number, got "abc%"');
   });
   it("with identifier, NAME must be an input name", () => {
     expect(parseAssignment("DVOL_BTC=55", "--set", {identifier: true})).toEqual(["DVOL_BTC", 55]);
-    expect(usageError(() => parseAssignment("BRK.B=1", "--set", {identifier: true}))).toBe('--set: expected NAME=VALUE, got "BRK.B=1"');
-    expect(usageError(() => parseAssignment("1VIX=1", "--set", {identifier: true}))).toBe('--set: expected NAME=VALUE, got "1VIX=1"');
+    expect(usageErrorOf(() => parseAssignment("BRK.B=1", "--set", {identifier: true}))).toBe('--set: expected NAME=VALUE, got "BRK.B=1"');
+    expect(usageErrorOf(() => parseAssignment("1VIX=1", "--set", {identifier: true}))).toBe('--set: expected NAME=VALUE, got "1VIX=1"');
   });
 });
 
@@ -112,7 +101,7 @@ describe("pickIndices", () => {
     expect(pickIndices(dates, undefined, "10")).toEqual([0, 1, 2]);
   });
   it("rejects a missing day and both flags together", () => {
-    expect(usageError(() => pickIndices(dates, "2024-01-05", undefined))).toBe("--date 2024-01-05: no row on that day (file covers 2024-01-02 to 2024-01-04)");
-    expect(usageError(() => pickIndices(dates, "2024-01-03", "2"))).toBe("--date and --last are exclusive");
+    expect(usageErrorOf(() => pickIndices(dates, "2024-01-05", undefined))).toBe("--date 2024-01-05: no row on that day (file covers 2024-01-02 to 2024-01-04)");
+    expect(usageErrorOf(() => pickIndices(dates, "2024-01-03", "2"))).toBe("--date and --last are exclusive");
   });
 });

@@ -3,11 +3,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {tableFromArrays, tableToIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
-import {UsageError} from "../../cli/command.js";
 import {isSnapshotFile, readIndexHistory, readLevels, readOhlcFile, readPrices, readSnapshotRows, readText, requireColumns, withParseErrors} from "../../cli/files.js";
 import {SourceError} from "../../data-loaders/shared/sourceError.js";
 import {TextParseError} from "../../lib/io/textParseError.js";
 import {hasSharedData, sharedDataPath} from "../helpers/sharedData.js";
+import {usageErrorOf} from "./usageErrorOf.js";
 
 const dir = mkdtempSync(join(tmpdir(), "voldesk-files-"));
 function file(name: string, content: string | Uint8Array): string {
@@ -16,24 +16,13 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-/** The UsageError message `run` throws. */
-function usageError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a UsageError");
-}
-
 describe("readText", () => {
   it("returns the text, or names the file and the error code", () => {
     expect(readText(file("a.txt", "héllo\n"))).toBe("héllo\n");
     const missing = join(dir, "missing.csv");
-    expect(usageError(() => readText(missing))).toBe(`${missing}: cannot read (ENOENT)`);
-    expect(usageError(() => readText(missing, "missing.csv"))).toBe("missing.csv: cannot read (ENOENT)");
-    expect(usageError(() => readText(dir, "a folder"))).toBe("a folder: cannot read (EISDIR)");
+    expect(usageErrorOf(() => readText(missing))).toBe(`${missing}: cannot read (ENOENT)`);
+    expect(usageErrorOf(() => readText(missing, "missing.csv"))).toBe("missing.csv: cannot read (ENOENT)");
+    expect(usageErrorOf(() => readText(dir, "a folder"))).toBe("a folder: cannot read (EISDIR)");
   });
 });
 
@@ -44,8 +33,8 @@ describe("withParseErrors", () => {
         throw error;
       });
     const text = new TextParseError("x.csv", 3, 2, 'expected a number, got "n/a"', "HIGH");
-    expect(usageError(throwing(text))).toBe('x.csv: line 3, column 2 (HIGH): expected a number, got "n/a"');
-    expect(usageError(throwing(new SourceError("deribit", "result[0].size", "expected finite number")))).toBe("deribit: result[0].size: expected finite number");
+    expect(usageErrorOf(throwing(text))).toBe('x.csv: line 3, column 2 (HIGH): expected a number, got "n/a"');
+    expect(usageErrorOf(throwing(new SourceError("deribit", "result[0].size", "expected finite number")))).toBe("deribit: result[0].size: expected finite number");
     const other = new RangeError("boom");
     expect(throwing(other)).toThrow(other);
     expect(withParseErrors(() => 42)).toBe(42);
@@ -62,18 +51,18 @@ describe("snapshots", () => {
       {date: "2024-01-02", open: 1, high: 2, low: 0.5, close: 1.5, volume: 10},
       {date: "2024-01-03", open: 2, high: 3, low: 1.5, close: 2.5, volume: 20}
     ]);
-    expect(usageError(() => readSnapshotRows(file("junk.arrow", "not arrow")))).toMatch(/^junk\.arrow: not a readable arrow snapshot: /);
-    expect(usageError(() => readSnapshotRows(join(dir, "none.parquet")))).toBe(`${join(dir, "none.parquet")}: cannot read (ENOENT)`);
+    expect(usageErrorOf(() => readSnapshotRows(file("junk.arrow", "not arrow")))).toMatch(/^junk\.arrow: not a readable arrow snapshot: /);
+    expect(usageErrorOf(() => readSnapshotRows(join(dir, "none.parquet")))).toBe(`${join(dir, "none.parquet")}: cannot read (ENOENT)`);
   });
   it("requireColumns names the row type and the missing columns", () => {
     expect(() => requireColumns([{a: 1, b: 2}], ["a", "b"], "/x/q.parquet", "OptionQuoteRow")).not.toThrow();
-    expect(usageError(() => requireColumns([{a: 1}], ["a", "b", "c"], "/x/q.parquet", "OptionQuoteRow"))).toBe("q.parquet: not an OptionQuoteRow snapshot (missing b, c)");
-    expect(usageError(() => requireColumns([], ["a"], "/x/q.arrow", "OhlcBarRow"))).toBe("q.arrow: not an OhlcBarRow snapshot (missing a)");
+    expect(usageErrorOf(() => requireColumns([{a: 1}], ["a", "b", "c"], "/x/q.parquet", "OptionQuoteRow"))).toBe("q.parquet: not an OptionQuoteRow snapshot (missing b, c)");
+    expect(usageErrorOf(() => requireColumns([], ["a"], "/x/q.arrow", "OhlcBarRow"))).toBe("q.arrow: not an OhlcBarRow snapshot (missing a)");
   });
   it("readOhlcFile reads an OhlcBarRow snapshot, naming the symbol", () => {
     expect(readOhlcFile(arrowPath, "T")[1]).toEqual({symbol: "T", date: "2024-01-03", open: 2, high: 3, low: 1.5, close: 2.5, volume: 20, source: "file"});
     const noOpen = file("closes.arrow", tableToIPC(tableFromArrays({date: ["2024-01-02"], close: [1]}), "file"));
-    expect(usageError(() => readOhlcFile(noOpen, "T"))).toBe("closes.arrow: not an OhlcBarRow snapshot (missing open, high, low)");
+    expect(usageErrorOf(() => readOhlcFile(noOpen, "T"))).toBe("closes.arrow: not an OhlcBarRow snapshot (missing open, high, low)");
   });
   it("readLevels reads date and close from a snapshot", () => {
     expect(readLevels(arrowPath, "X")).toEqual([
@@ -88,7 +77,7 @@ describe("CSV readers", () => {
     const path = file("t.csv", "Date,Close,High,Low,Open\n2024-01-02,101,102,99,100\n");
     expect(readOhlcFile(path, "T")).toEqual([{symbol: "T", date: "2024-01-02", open: 100, high: 102, low: 99, close: 101, volume: NaN, source: "file"}]);
     const bad = file("bad.csv", "Date,Open,High,Low,Close\n2024-01-02,1,2,0.5,oops\n");
-    expect(usageError(() => readOhlcFile(bad, "T"))).toBe('bad.csv: line 2, column 5 (close): expected a number, got "oops"');
+    expect(usageErrorOf(() => readOhlcFile(bad, "T"))).toBe('bad.csv: line 2, column 5 (close): expected a number, got "oops"');
   });
   it("readLevels reads CBOE's two layouts and a Date/Close CSV", () => {
     const cboe = file("VIX_History.csv", "DATE,OPEN,HIGH,LOW,CLOSE\n01/02/2024,13,14,12,13.2\n");
@@ -100,7 +89,7 @@ describe("CSV readers", () => {
   });
   it("readIndexHistory names the file as shown in its errors", () => {
     const bad = file("VIX9D_History.csv", "DATE,OPEN,HIGH,LOW,CLOSE\n01/02/2024,1,1,1,n/a\n");
-    expect(usageError(() => readIndexHistory(bad, "VIX9D", "hist/VIX9D_History.csv"))).toMatch(/^hist\/VIX9D_History\.csv: line 2, column 5 \(CLOSE\): /);
+    expect(usageErrorOf(() => readIndexHistory(bad, "VIX9D", "hist/VIX9D_History.csv"))).toMatch(/^hist\/VIX9D_History\.csv: line 2, column 5 \(CLOSE\): /);
   });
   it("readPrices reads a folder of OHLC CSVs by symbol (BTC_USD.csv is BTC)", () => {
     const prices = join(dir, "prices");
@@ -112,9 +101,9 @@ describe("CSV readers", () => {
       SPY: [{date: "2024-01-02", close: 1.5}, {date: "2024-01-03", close: 1.75}],
       BTC: [{date: "2024-01-02", close: 42000}]
     });
-    expect(usageError(() => readPrices(join(dir, "nope"), "nope"))).toBe("nope: cannot read the folder (ENOENT)");
+    expect(usageErrorOf(() => readPrices(join(dir, "nope"), "nope"))).toBe("nope: cannot read the folder (ENOENT)");
     writeFileSync(join(prices, "QQQ.csv"), "Date,Open,High,Low,Close\n2024-01-02,1,2,0.5,x\n");
-    expect(usageError(() => readPrices(prices, "prices"))).toBe('prices/QQQ.csv: line 2, column 5 (close): expected a number, got "x"');
+    expect(usageErrorOf(() => readPrices(prices, "prices"))).toBe('prices/QQQ.csv: line 2, column 5 (close): expected a number, got "x"');
   });
 });
 
