@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {main} from "../../cli/main.js";
-import {hasSharedData, sharedDataPath} from "../helpers/sharedData.js";
+import {describeWithSharedData, sharedDataPath} from "../helpers/sharedData.js";
 
 async function run(argv: string[]) {
   let out = "";
@@ -17,7 +17,7 @@ describe("voldesk chain", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("voldesk chain on the SPY quotedata of 2023-09-14", () => {
+describeWithSharedData("voldesk chain on the SPY quotedata of 2023-09-14", () => {
   const file = sharedDataPath("options/spy_quotedata_2023-09-14.csv");
   it("prints forwards, ATM / 25-delta IVs and skews per expiry, and the VIX-style index vs the VIX close", async () => {
     const {code, out} = await run(["chain", file, "--rate", "0.053", "--vix-history", sharedDataPath("vix/VIX_History.csv"), "--json"]);

@@ -5,7 +5,7 @@ import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
 import {detectBroker} from "../../cli/commands/check.js";
 import {main} from "../../cli/main.js";
-import {hasSharedData, sharedDataPath} from "../helpers/sharedData.js";
+import {describeWithSharedData, sharedDataPath} from "../helpers/sharedData.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -18,7 +18,7 @@ async function run(...argv: string[]) {
 
 const sample = (p: string) => sharedDataPath(`api_samples/${p}`);
 
-describe.skipIf(!hasSharedData())("voldesk check on the real broker samples", () => {
+describeWithSharedData("voldesk check on the real broker samples", () => {
   it("reports regime, aggregates and strategy breaches, exit 1", async () => {
     const r = await run(
       "--positions", sample("ibkr/portfolio_positions_page0_doc_example.json"), sample("ibkr/position_by_conid_option_doc_example.json"),

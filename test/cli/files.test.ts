@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import {isSnapshotFile, readIndexHistory, readLevels, readOhlcFile, readPrices, readSnapshotRows, readText, requireColumns, withParseErrors} from "../../cli/files.js";
 import {SourceError} from "../../data-loaders/shared/sourceError.js";
 import {TextParseError} from "../../lib/io/textParseError.js";
-import {hasSharedData, sharedDataPath} from "../helpers/sharedData.js";
+import {describeWithSharedData, sharedDataPath} from "../helpers/sharedData.js";
 import {usageErrorOf} from "./usageErrorOf.js";
 
 const dir = mkdtempSync(join(tmpdir(), "voldesk-files-"));
@@ -107,7 +107,7 @@ describe("CSV readers", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("file readers on the real data", () => {
+describeWithSharedData("file readers on the real data", () => {
   it("SPY.csv (Yahoo column order) on 2023-09-14 and VIX_History.csv on 2020-03-16", () => {
     const spy = readOhlcFile(sharedDataPath("ohlc/SPY.csv"), "SPY").find((b) => b.date === "2023-09-14");
     // the row in ohlc/SPY.csv: 2023-09-14,450.3599853515625,451.0799865722656,447.7200012207031,449.07000732421875,83430800

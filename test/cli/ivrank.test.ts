@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {main} from "../../cli/main.js";
-import {hasSharedData, sharedDataPath} from "../helpers/sharedData.js";
+import {describeWithSharedData, sharedDataPath} from "../helpers/sharedData.js";
 
 async function run(argv: string[]) {
   let out = "";
@@ -9,7 +9,7 @@ async function run(argv: string[]) {
   return {code, out, err};
 }
 
-describe.skipIf(!hasSharedData())("voldesk ivrank on CBOE's VIX history", () => {
+describeWithSharedData("voldesk ivrank on CBOE's VIX history", () => {
   it("2020-03-16 is rank 100 and percentile 100 over 252 days, in backwardation", async () => {
     const {code, out} = await run(["ivrank", sharedDataPath("vix/VIX_History.csv"), "--date", "2020-03-16", "--term-structure", "--json"]);
     expect(code).toBe(0);

@@ -5,7 +5,7 @@ import {tableFromJSON, tableToIPC} from "apache-arrow";
 import {Table as WasmTable, writeParquet} from "parquet-wasm";
 import {describe, expect, it} from "vitest";
 import {main} from "../../cli/main.js";
-import {hasSharedData, sharedDataPath} from "../helpers/sharedData.js";
+import {describeWithSharedData, sharedDataPath} from "../helpers/sharedData.js";
 
 async function run(argv: string[]) {
   let out = "";
@@ -49,7 +49,7 @@ describe("voldesk rv", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("voldesk rv on SPY.csv", () => {
+describeWithSharedData("voldesk rv on SPY.csv", () => {
   it("prints the 2023-09-14 table with all five estimators and the reported gaps", async () => {
     const {code, out} = await run(["rv", sharedDataPath("ohlc/SPY.csv"), "--date", "2023-09-14"]);
     expect(code).toBe(0);

@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {describe, it} from "vitest";
 
 /**
  * Real market data lives beside the project in ../shared/data (never copied into the repo).
@@ -27,4 +28,14 @@ export function sharedDataPath(relativePath: string): string {
 /** Text of a file under ../shared/data. */
 export function readSharedText(relativePath: string): string {
   return readFileSync(sharedDataPath(relativePath), "utf8");
+}
+
+/**
+ * A describe block that needs ../shared/data. Unlike `describe.skipIf`, the body is not even run when the data is
+ * absent (bodies often read files while collecting), so a user's clone skips it with a message instead of crashing.
+ * Under CI=true a missing folder fails (hasSharedData throws).
+ */
+export function describeWithSharedData(name: string, body: () => void): void {
+  if (hasSharedData()) describe(name, body);
+  else describe.skip(name, () => it.skip(`needs real market data in ${SHARED_DATA_DIR}`, () => {}));
 }

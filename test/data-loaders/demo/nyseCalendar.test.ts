@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {isNyseTradingDay, nyseTradingDays} from "../../../data-loaders/demo/nyseCalendar.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 describe("isNyseTradingDay", () => {
   it("closes on the rule-based holidays, observed dates and special closures", () => {
@@ -14,7 +14,7 @@ describe("isNyseTradingDay", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("nyseTradingDays vs the real SPY history", () => {
+describeWithSharedData("nyseTradingDays vs the real SPY history", () => {
   it("reproduces every session of ohlc/SPY.csv from 2015 to 2026-08-21 exactly", () => {
     const real = readSharedText("ohlc/SPY.csv")
       .split("\n")

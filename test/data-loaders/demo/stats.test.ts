@@ -2,7 +2,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {generateDemoMarket} from "../../../data-loaders/demo/market.js";
 import {alignStatsInput, computeMarketStats, formatStatsTable, readRealStatsInput, type MarketStats} from "../../../data-loaders/demo/stats.js";
 import {loadRiskMatrix} from "../../../data-loaders/shared/riskMatrixConfig.js";
-import {hasSharedData, SHARED_DATA_DIR} from "../../helpers/sharedData.js";
+import {describeWithSharedData, SHARED_DATA_DIR} from "../../helpers/sharedData.js";
 
 const matrix = loadRiskMatrix("config/risk_matrix.yaml");
 
@@ -25,7 +25,7 @@ describe("computeMarketStats", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("simulated SPY/VIX vs the real ones in ../shared/data", () => {
+describeWithSharedData("simulated SPY/VIX vs the real ones in ../shared/data", () => {
   let real: MarketStats;
   let simulated: MarketStats;
   beforeAll(() => {

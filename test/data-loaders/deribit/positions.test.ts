@@ -1,10 +1,10 @@
 import {describe, expect, it} from "vitest";
 import {parseDeribitInstrument, toDeribitPositionLegs} from "../../../data-loaders/deribit/positions.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const AS_OF = Date.UTC(2019, 2, 1);
 
-describe.skipIf(!hasSharedData())("toDeribitPositionLegs on Deribit's documented example", () => {
+describeWithSharedData("toDeribitPositionLegs on Deribit's documented example", () => {
   it("converts the inverse BTC-PERPETUAL from 50 USD to coins via size_currency", () => {
     const [leg] = toDeribitPositionLegs(JSON.parse(readSharedText("api_samples/deribit/get_positions_doc_example.json")), {asOfMs: AS_OF});
     expect(leg).toMatchObject({

@@ -1,10 +1,10 @@
 import {describe, expect, it} from "vitest";
 import {toIbkrPositionLegs} from "../../../data-loaders/ibkr/positions.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const AS_OF = Date.UTC(2024, 0, 10, 21);
 
-describe.skipIf(!hasSharedData())("toIbkrPositionLegs on IBKR's documented examples", () => {
+describeWithSharedData("toIbkrPositionLegs on IBKR's documented examples", () => {
   it("normalises /portfolio/{acct}/positions/0 (three stock rows)", () => {
     const legs = toIbkrPositionLegs(JSON.parse(readSharedText("api_samples/ibkr/portfolio_positions_page0_doc_example.json")), {asOfMs: AS_OF});
     expect(legs.map((l) => [l.symbol, l.underlying, l.instrumentType, l.quantity, l.multiplier])).toEqual([

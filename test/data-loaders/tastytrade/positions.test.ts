@@ -1,10 +1,10 @@
 import {describe, expect, it} from "vitest";
 import {toTastytradePositionLegs} from "../../../data-loaders/tastytrade/positions.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const AS_OF = Date.UTC(2023, 4, 24, 20);
 
-describe.skipIf(!hasSharedData())("toTastytradePositionLegs on real captures", () => {
+describeWithSharedData("toTastytradePositionLegs on real captures", () => {
   it("signs the short RIVN put from quantity-direction and parses the padded OCC symbol", () => {
     const [leg] = toTastytradePositionLegs(JSON.parse(readSharedText("api_samples/tastytrade/positions_short_put_rivn_2023-05-24.json")), {asOfMs: AS_OF});
     expect(leg).toEqual({

@@ -4,7 +4,7 @@ import {vendorIvAgreement} from "../../../lib/chain/vendorIvAgreement.js";
 import {parseCboeQuotedata} from "../../../lib/io/cboeQuotedata.js";
 import {bsmPrice} from "../../../lib/pricing/bsm.js";
 import type {OptionQuoteRow} from "../../../lib/rows.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 describe("analyzeChain on a synthetic flat-vol European chain", () => {
   it("recovers the forward, a flat 20% ATM / 25-delta vol, skews of 1", () => {
@@ -34,7 +34,7 @@ describe("analyzeChain on a synthetic flat-vol European chain", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("analyzeChain on CBOE's SPY chain of 2023-09-14 16:31 EDT (American, rate 5.3%)", () => {
+describeWithSharedData("analyzeChain on CBOE's SPY chain of 2023-09-14 16:31 EDT (American, rate 5.3%)", () => {
   const {underlying, quotes} = parseCboeQuotedata(readSharedText("options/spy_quotedata_2023-09-14.csv"), {file: "spy_quotedata_2023-09-14.csv"});
   // rate: SOFR was about 5.3% in September 2023
   const a = analyzeChain(quotes, {spot: underlying.last, asOfMs: underlying.asOfMs, rate: 0.053});

@@ -3,7 +3,7 @@ import {parseCboeIndexHistory} from "../../../lib/io/cboeIndexHistory.js";
 import {parseCboeQuotedata} from "../../../lib/io/cboeQuotedata.js";
 import {vixIndex, vixTermVariance} from "../../../lib/chain/vixIndex.js";
 import {vixIndexFromChain} from "../../../lib/chain/vixIndexFromChain.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 import {NEAR_TERM_QUOTES, NEXT_TERM_QUOTES} from "./fixtures/vixWhitePaperQuotes.js";
 
 // Cboe's worked example (VIX methodology, 2022-09-27 10:45:15 ET example): T1 = 34,484 minutes, T2 = 44,954 minutes,
@@ -45,7 +45,7 @@ describe("vixTermVariance on Cboe's worked example", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("vixIndexFromChain on the SPY chain of 2023-09-14", () => {
+describeWithSharedData("vixIndexFromChain on the SPY chain of 2023-09-14", () => {
   it("is within 0.5 vol points of the VIX close that day (12.82)", () => {
     const {underlying, quotes} = parseCboeQuotedata(readSharedText("options/spy_quotedata_2023-09-14.csv"), {file: "spy_quotedata_2023-09-14.csv"});
     const vixClose = parseCboeIndexHistory(readSharedText("vix/VIX_History.csv"), {file: "VIX_History.csv", index: "VIX"}).find(

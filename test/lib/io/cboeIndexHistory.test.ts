@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {parseCboeIndexHistory} from "../../../lib/io/cboeIndexHistory.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 describe("parseCboeIndexHistory(text, {file, index})", () => {
   it("reads the OHLC layout, MM/DD/YYYY dates, CRLF and a trailing blank line", () => {
@@ -33,7 +33,7 @@ describe("parseCboeIndexHistory(text, {file, index})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("parseCboeIndexHistory on CBOE's files (../shared/data/vix)", () => {
+describeWithSharedData("parseCboeIndexHistory on CBOE's files (../shared/data/vix)", () => {
   it("reads every row of VIX, VIX3M, VIX9D, VVIX, SKEW with the counts in SOURCES.md", () => {
     const counts: Record<string, number> = {VIX: 9234, VIX3M: 4235, VIX9D: 3909, VVIX: 5066, SKEW: 9189};
     for (const [index, n] of Object.entries(counts)) {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {parseCboeQuotedata} from "../../../lib/io/cboeQuotedata.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const HEAD = [
   "",
@@ -29,7 +29,7 @@ describe("parseCboeQuotedata(text, {file})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("parseCboeQuotedata on the SPY 2023-09-14 download", () => {
+describeWithSharedData("parseCboeQuotedata on the SPY 2023-09-14 download", () => {
   it("reads 3,646 rows = 7,292 contracts over 31 expiries, last 450.81", () => {
     const {underlying, quotes} = parseCboeQuotedata(readSharedText("options/spy_quotedata_2023-09-14.csv"), {file: "spy_quotedata_2023-09-14.csv"});
     expect(quotes.length).toBe(7292);

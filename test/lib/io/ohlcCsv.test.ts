@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {parseOhlcCsv} from "../../../lib/io/ohlcCsv.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const opts = {file: "x.csv", symbol: "SPY"};
 
@@ -35,7 +35,7 @@ describe("parseOhlcCsv(text, {file, symbol})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("parseOhlcCsv on ../shared/data/ohlc/SPY.csv (Date,Close,High,Low,Open,Volume)", () => {
+describeWithSharedData("parseOhlcCsv on ../shared/data/ohlc/SPY.csv (Date,Close,High,Low,Open,Volume)", () => {
   it("reads 8,448 bars and the 2023-09-14 close 450.36 (SOURCES.md)", () => {
     const bars = parseOhlcCsv(readSharedText("ohlc/SPY.csv"), {file: "SPY.csv", symbol: "SPY"});
     expect(bars.length).toBe(8448);

@@ -6,7 +6,7 @@ import {classifyRegimeSeries} from "../../../lib/regime/classifyRegimeSeries.js"
 import type {DailyInputs} from "../../../lib/regime/classifyRegimeSeries.js";
 import {parseRiskMatrix} from "../../../lib/regime/parseRiskMatrix.js";
 import {summarizeRegimeDays} from "../../../lib/regime/summarizeRegimeDays.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const SHIPPED = readFileSync(new URL("../../../config/risk_matrix.yaml", import.meta.url), "utf8");
 const matrix = parseRiskMatrix(SHIPPED, "config/risk_matrix.yaml");
@@ -51,7 +51,7 @@ describe("classifyRegimeSeries(matrix, rowsByDay, {hysteresis})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("every day of the real CBOE VIX/VIX3M/VVIX history (../shared/data/vix)", () => {
+describeWithSharedData("every day of the real CBOE VIX/VIX3M/VVIX history (../shared/data/vix)", () => {
   const series = Object.fromEntries(
     ["VIX", "VIX3M", "VVIX"].map((name) => [name, parseCboeIndexHistory(readSharedText(`vix/${name}_History.csv`), {file: `${name}_History.csv`, index: name})])
   );

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {betaToBenchmark, type DailyClose} from "../../../lib/risk/beta.js";
 import {betaTable} from "../../../lib/risk/betaTable.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 /** Independent reader: yfinance layout Date,Close,High,Low,Open,Volume, split by hand. */
 function closes(symbol: string): DailyClose[] {
@@ -70,7 +70,7 @@ describe("betaToBenchmark", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("betaToBenchmark on real Yahoo closes (ohlc/*.csv), 252-session window", () => {
+describeWithSharedData("betaToBenchmark on real Yahoo closes (ohlc/*.csv), 252-session window", () => {
   const spy = closes("SPY");
   const cases: [string, string, number, number][] = [
     // symbol, end date, plausible range for a 1-year daily beta to SPY

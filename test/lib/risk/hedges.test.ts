@@ -7,7 +7,7 @@ import {spyPutCandidates} from "../../../lib/risk/hedgeCandidates.js";
 import {suggestHedges} from "../../../lib/risk/hedges.js";
 import {checkLimits, limitRoom, LIMIT_SPECS} from "../../../lib/risk/limits.js";
 import {recognizeStrategies} from "../../../lib/strategies/recognize.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 import {position} from "./positionFixture.js";
 
 const NEUTRAL: RegimeLimits = {maxBetaDelta: 300, maxNegativeVega: -1200, minDailyTheta: 300, maxGamma: 35, allowedStrategies: ["Iron Condors", "Strangles", "Credit Spreads"]};
@@ -97,7 +97,7 @@ describe("suggestHedges", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("SPY put hedges from the real CBOE chain (2023-09-14 16:31 EDT)", () => {
+describeWithSharedData("SPY put hedges from the real CBOE chain (2023-09-14 16:31 EDT)", () => {
   const chain = parseCboeQuotedata(readSharedText("options/spy_quotedata_2023-09-14.csv"), {file: "spy_quotedata_2023-09-14.csv"});
   const market = {asOfMs: chain.underlying.asOfMs, spySpot: 450.36, rate: 0.053};
   const candidates = spyPutCandidates(chain.quotes, market);

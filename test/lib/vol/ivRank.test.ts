@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {parseCboeIndexHistory} from "../../../lib/io/cboeIndexHistory.js";
 import {ivRank, rollingIvRank} from "../../../lib/vol/ivRank.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 describe("ivRank(ivs, {index, windowDays})", () => {
   it("hand-checked: window [10, 20, 15, 30, 18]", () => {
@@ -20,7 +20,7 @@ describe("ivRank(ivs, {index, windowDays})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("ivRank on CBOE's VIX closes", () => {
+describeWithSharedData("ivRank on CBOE's VIX closes", () => {
   const vix = parseCboeIndexHistory(readSharedText("vix/VIX_History.csv"), {file: "VIX_History.csv", index: "VIX"});
   const closes = vix.map((r) => r.close);
   const at = (date: string) => vix.findIndex((r) => r.date === date);

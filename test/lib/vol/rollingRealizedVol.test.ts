@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {parseOhlcCsv} from "../../../lib/io/ohlcCsv.js";
 import {REALIZED_VOL_ESTIMATORS, rollingRealizedVol, yangZhangK} from "../../../lib/vol/rollingRealizedVol.js";
 import {validateBars} from "../../../lib/vol/validateBars.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 type Bar = {open: number; high: number; low: number; close: number};
 
@@ -87,7 +87,7 @@ describe("rollingRealizedVol(bars, {estimator, windowDays})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("rollingRealizedVol on SPY daily bars (../shared/data/ohlc/SPY.csv)", () => {
+describeWithSharedData("rollingRealizedVol on SPY daily bars (../shared/data/ohlc/SPY.csv)", () => {
   const bars = parseOhlcCsv(readSharedText("ohlc/SPY.csv"), {file: "SPY.csv", symbol: "SPY"});
   const {usable, issues} = validateBars(bars);
   it("SPY's bars have no errors (SOURCES.md: no OHLC violations) but report the 2001-09-11 closure as a gap", () => {

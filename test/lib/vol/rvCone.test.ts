@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {parseOhlcCsv} from "../../../lib/io/ohlcCsv.js";
 import {createRng} from "../../../lib/random/createRng.js";
 import {rvCone} from "../../../lib/vol/rvCone.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const flat = (closes: number[]) => ({open: closes, high: closes, low: closes, close: closes});
 
@@ -73,7 +73,7 @@ describe("rvCone(bars, {windowsDays})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("rvCone on real SPY bars (../shared/data/ohlc/SPY.csv)", () => {
+describeWithSharedData("rvCone on real SPY bars (../shared/data/ohlc/SPY.csv)", () => {
   it("matches percentiles computed independently by sorting 20-day close-to-close RVs of the last year", () => {
     const bars = parseOhlcCsv(readSharedText("ohlc/SPY.csv"), {file: "SPY.csv", symbol: "SPY"});
     const close = bars.map((b) => b.close);

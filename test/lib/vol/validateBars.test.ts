@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {parseCboeIndexHistory} from "../../../lib/io/cboeIndexHistory.js";
 import {validateBars} from "../../../lib/vol/validateBars.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const bar = (date: string, open: number, high: number, low: number, close: number) => ({date, open, high, low, close});
 
@@ -33,7 +33,7 @@ describe("validateBars(bars)", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("validateBars on CBOE's VIX history", () => {
+describeWithSharedData("validateBars on CBOE's VIX history", () => {
   it("finds the quirks SOURCES.md lists: 47 opens outside high-low (1992-2006) and 506 close-only flat rows", () => {
     const vix = parseCboeIndexHistory(readSharedText("vix/VIX_History.csv"), {file: "VIX_History.csv", index: "VIX"});
     const {issues} = validateBars(vix);

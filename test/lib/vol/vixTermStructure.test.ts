@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {parseCboeIndexHistory} from "../../../lib/io/cboeIndexHistory.js";
 import {vixTermStructure} from "../../../lib/vol/vixTermStructure.js";
-import {hasSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
 
 const row = (index: string, date: string, close: number) => ({index, date, open: NaN, high: NaN, low: NaN, close, source: "cboe" as const});
 
@@ -17,7 +17,7 @@ describe("vixTermStructure({vix, vix3m, vix9d})", () => {
   });
 });
 
-describe.skipIf(!hasSharedData())("vixTermStructure on CBOE's history", () => {
+describeWithSharedData("vixTermStructure on CBOE's history", () => {
   const read = (index: string) => parseCboeIndexHistory(readSharedText(`vix/${index}_History.csv`), {file: `${index}_History.csv`, index});
   const rows = vixTermStructure({vix: read("VIX"), vix3m: read("VIX3M"), vix9d: read("VIX9D")});
   const on = (date: string) => rows.find((r) => r.date === date)!;
