@@ -9,5 +9,9 @@ export default {
   search: false,
   pager: false,
   footer: "VolDesk: risk-first options and volatility workspace. Demo data is simulated; not investment advice.",
-  pages: [] as {name: string; path: string}[]
+  pages: [
+    {name: "Watchlist", path: "/watchlist"},
+    {name: "Volatility surface", path: "/surface"},
+    {name: "Macro", path: "/macro"}
+  ] as {name: string; path: string}[]
 };

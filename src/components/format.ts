@@ -45,3 +45,13 @@ export function fmtAsOf(asOfMs: number): string {
   if (!Number.isFinite(asOfMs)) return "—";
   return new Date(asOfMs).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
+
+/** A ratio such as IV/RV or VIX3M/VIX: 1.234 → "1.23". NaN → "—". */
+export function fmtRatio(x: number, digits = 2): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : "—";
+}
+
+/** Vol points (an index level or a vol already in percent): 18.234 → "18.2". NaN → "—". */
+export function fmtVolPts(volPct: number, digits = 1): string {
+  return Number.isFinite(volPct) ? volPct.toFixed(digits) : "—";
+}
