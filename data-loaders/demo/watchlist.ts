@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
-import {parse} from "yaml";
+import type {ConfigRule} from "../../lib/config/configError.js";
+import {yamlLocator, type YamlPath} from "../../lib/config/yamlLocator.js";
 
 /** Simulation parameters of one watchlist symbol (see config/watchlist.yaml for units). */
 export type DemoSymbolParams = {
@@ -27,11 +28,6 @@ export type WatchlistEntry = {
 /** The validated watchlist: `anchorDate` is the day the simulated prices are pulled towards `anchorPrice`. */
 export type Watchlist = {anchorDate: string; symbols: WatchlistEntry[]};
 
-/** A config file that fails validation; the CLI reports it with exit code 2. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
-
 const DEMO_FIELDS: (keyof DemoSymbolParams)[] = [
   "beta",
   "idioVol",
@@ -48,43 +44,60 @@ export function loadWatchlist(path = new URL("../../config/watchlist.yaml", impo
   return parseWatchlist(readFileSync(path, "utf8"), String(path));
 }
 
-/** Returns the validated watchlist from YAML text; throws ConfigError("<file>: symbols[2].demo.beta: …"). */
+const ENTRY_KEYS = ["symbol", "kind", "demo", "earnings"];
+const EARNINGS_KEYS = ["months", "day", "session", "movePct"];
+
+/**
+ * Returns the validated watchlist from YAML text; throws ConfigError located to the line and column,
+ * e.g. `config/watchlist.yaml:17:52 symbols[2].demo.beta: expected a finite number >= 0, got "high"`.
+ */
 export function parseWatchlist(text: string, file = "watchlist.yaml"): Watchlist {
-  const doc = parse(text) as {anchorDate?: unknown; symbols?: unknown};
-  const fail = (path: string, detail: string): never => {
-    throw new ConfigError(`${file}: ${path}: ${detail}`);
-  };
-  if (typeof doc?.anchorDate !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(doc.anchorDate))
-    fail("anchorDate", `expected "YYYY-MM-DD", got ${JSON.stringify(doc?.anchorDate)}`);
-  if (!Array.isArray(doc.symbols) || doc.symbols.length === 0) fail("symbols", "expected a non-empty list");
+  const located = yamlLocator(text, file);
+  const fail: Fail = located.fail; // an explicit type, so calls narrow like assertions
+  const value = located.value;
+  const doc = value as {anchorDate?: unknown; symbols?: unknown; version?: unknown} | null;
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) fail([], "wrong-type", "expected a mapping with anchorDate and symbols");
+  checkKeys(doc, ["version", "anchorDate", "symbols"], [], fail);
+  if (typeof doc.anchorDate !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(doc.anchorDate))
+    fail(["anchorDate"], "wrong-type", `expected "YYYY-MM-DD", got ${JSON.stringify(doc.anchorDate)}`);
+  if (!Array.isArray(doc.symbols) || doc.symbols.length === 0) fail(["symbols"], "wrong-type", "expected a non-empty list");
+  const seen = new Set<string>();
   const symbols = (doc.symbols as unknown[]).map((raw, i): WatchlistEntry => {
+    const at = (...rest: (string | number)[]) => ["symbols", i, ...rest];
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) fail(at(), "wrong-type", "expected a mapping");
     const item = raw as Record<string, unknown>;
-    const path = `symbols[${i}]`;
-    if (typeof item?.symbol !== "string" || !/^[A-Z][A-Z0-9.]{0,9}$/.test(item.symbol))
-      fail(`${path}.symbol`, `expected an upper-case ticker, got ${JSON.stringify(item?.symbol)}`);
+    checkKeys(item, ENTRY_KEYS, at(), fail);
+    if (typeof item.symbol !== "string" || !/^[A-Z][A-Z0-9.]{0,9}$/.test(item.symbol))
+      fail(at("symbol"), "wrong-type", `expected an upper-case ticker, got ${JSON.stringify(item.symbol)}`);
+    if (seen.has(item.symbol as string)) fail(at("symbol"), "duplicate", `${item.symbol} is listed twice`);
+    seen.add(item.symbol as string);
     if (item.kind !== "etf" && item.kind !== "stock" && item.kind !== "crypto")
-      fail(`${path}.kind`, `expected etf, stock or crypto, got ${JSON.stringify(item.kind)}`);
-    const demoRaw = (item.demo ?? {}) as Record<string, unknown>;
+      fail(at("kind"), "invalid-value", `expected etf, stock or crypto, got ${JSON.stringify(item.kind)}`);
+    if (item.demo === null || typeof item.demo !== "object") fail(at("demo"), "missing-key", "expected the demo parameters");
+    const demoRaw = item.demo as Record<string, unknown>;
+    checkKeys(demoRaw, DEMO_FIELDS, at("demo"), fail);
     const demo = {} as DemoSymbolParams;
     for (const field of DEMO_FIELDS) {
-      const value = demoRaw[field];
-      if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-        fail(`${path}.demo.${field}`, `expected a finite number >= 0, got ${JSON.stringify(value)}`);
-      demo[field] = value as number;
+      const v = demoRaw[field];
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+        fail(at("demo", field), "wrong-type", `expected a finite number >= 0, got ${JSON.stringify(v)}`);
+      demo[field] = v as number;
     }
-    if (!(demo.anchorPrice > 0)) fail(`${path}.demo.anchorPrice`, "must be > 0");
+    if (!(demo.anchorPrice > 0)) fail(at("demo", "anchorPrice"), "out-of-range", "must be > 0");
     const entry: WatchlistEntry = {symbol: item.symbol as string, kind: item.kind as WatchlistEntry["kind"], demo};
     if (item.earnings !== undefined) {
+      if (item.earnings === null || typeof item.earnings !== "object") fail(at("earnings"), "wrong-type", "expected a mapping");
       const e = item.earnings as Record<string, unknown>;
+      checkKeys(e, EARNINGS_KEYS, at("earnings"), fail);
       const months = e.months;
       if (!Array.isArray(months) || !months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12))
-        fail(`${path}.earnings.months`, "expected a list of months 1-12");
+        fail(at("earnings", "months"), "invalid-value", "expected a list of months 1-12");
       if (!Number.isInteger(e.day) || (e.day as number) < 1 || (e.day as number) > 28)
-        fail(`${path}.earnings.day`, `expected a day 1-28, got ${JSON.stringify(e.day)}`);
+        fail(at("earnings", "day"), "out-of-range", `expected a day 1-28, got ${JSON.stringify(e.day)}`);
       if (e.session !== "before-open" && e.session !== "after-close")
-        fail(`${path}.earnings.session`, `expected before-open or after-close, got ${JSON.stringify(e.session)}`);
+        fail(at("earnings", "session"), "invalid-value", `expected before-open or after-close, got ${JSON.stringify(e.session)}`);
       if (typeof e.movePct !== "number" || !(e.movePct > 0))
-        fail(`${path}.earnings.movePct`, `expected a number > 0, got ${JSON.stringify(e.movePct)}`);
+        fail(at("earnings", "movePct"), "out-of-range", `expected a number > 0, got ${JSON.stringify(e.movePct)}`);
       entry.earnings = {
         months: months as number[],
         day: e.day as number,
@@ -94,6 +107,14 @@ export function parseWatchlist(text: string, file = "watchlist.yaml"): Watchlist
     }
     return entry;
   });
-  if (!symbols.some((s) => s.symbol === "SPY")) fail("symbols", "SPY is required (the market factor)");
+  if (!symbols.some((s) => s.symbol === "SPY")) fail(["symbols"], "missing-key", "SPY is required (the market factor)");
   return {anchorDate: doc.anchorDate as string, symbols};
+}
+
+type Fail = (path: YamlPath, rule: ConfigRule, detail: string) => never;
+
+function checkKeys(object: object, allowed: readonly string[], at: YamlPath, fail: Fail) {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) fail([...at, key], "unknown-key", `unknown key "${key}"; expected one of ${allowed.join(", ")}`);
+  }
 }

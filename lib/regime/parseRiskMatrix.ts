@@ -1,8 +1,8 @@
 import {LineCounter, isMap, isScalar, isSeq, parseDocument} from "yaml";
 import type {Node, Pair, YAMLMap} from "yaml";
 import {ConditionSyntaxError} from "./conditionSyntaxError.js";
-import {ConfigError} from "./configError.js";
-import type {ConfigRule} from "./configError.js";
+import {ConfigError} from "../config/configError.js";
+import type {ConfigRule} from "../config/configError.js";
 import {isKnownInput} from "./knownInputs.js";
 import {parseCondition} from "./parseCondition.js";
 import type {ConditionNode} from "./parseCondition.js";

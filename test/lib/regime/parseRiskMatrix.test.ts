@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {ConfigError} from "../../../lib/regime/configError.js";
+import {ConfigError} from "../../../lib/config/configError.js";
 import {checkRiskMatrix, parseRiskMatrix} from "../../../lib/regime/parseRiskMatrix.js";
 import {RISK_MATRIX_KEYS} from "../../../lib/regime/riskMatrixKeys.js";
 

@@ -9,7 +9,8 @@ export type ConfigRule =
   | "unknown-identifier"
   | "condition-syntax"
   | "unknown-regime"
-  | "duplicate";
+  | "duplicate"
+  | "invalid-value";
 
 /**
  * A configuration file that does not load, located to the character: the message reads
