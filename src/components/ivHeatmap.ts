@@ -19,10 +19,11 @@ export function IvHeatmap(
   const darkAbove = Math.min(...ivPcts) + 0.6 * (Math.max(...ivPcts) - Math.min(...ivPcts)); // white labels on dark cells
   const chart = Plot.plot({
     width,
-    height: 44 + 26 * expiries.length,
+    height: 40 + 26 * expiries.length,
     title: `${symbol} implied-vol surface: expiry × delta`,
-    subtitle: `IV (%) at the strike with each BSM delta, from the chain of ${asOf}. Left: out-of-the-money puts; right: calls. Blank: no listed strike that far out.`,
+    subtitle: `IV (%) at the strike with each BSM delta, from the chain of ${asOf}. Left: out-of-the-money puts; right: calls. Blank: the delta is not reached on the out-of-the-money side of the listed strikes.`,
     marginLeft: 130,
+    marginTop: 4,
     marginBottom: 36,
     x: {domain: buckets, label: "Delta bucket (Δ, puts P / calls C)", tickSize: 0},
     y: {domain: expiries, label: null, tickSize: 0},
