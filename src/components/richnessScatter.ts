@@ -9,7 +9,7 @@ import {fmtPct, fmtRatio, fmtVolPct} from "./format.js";
  */
 export function RichnessScatter(
   rows: readonly WatchlistRow[],
-  {width = 640, height = 300, percentileLine = 0.5, ivRvLine = 1.2}: {width?: number; height?: number; percentileLine?: number; ivRvLine?: number} = {}
+  {width = 640, height = 360, percentileLine = 0.5, ivRvLine = 1.2}: {width?: number; height?: number; percentileLine?: number; ivRvLine?: number} = {}
 ): ReturnType<typeof Plot.plot> {
   const data = rows.filter((r) => Number.isFinite(r.ivPercentile) && Number.isFinite(r.ivRv));
   const ivRvs = data.map((d) => d.ivRv);

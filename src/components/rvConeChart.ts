@@ -29,6 +29,9 @@ export function RvConeChart(
     .map((e) => ({e, horizon: (e.days * periodsPerYear) / 365, ivPct: e.atmIv * 100, layer: LAYERS[4]}))
     .filter((d) => Number.isFinite(d.ivPct) && d.horizon <= maxWindow * 1.15);
   const pct = (pick: (r: RvConeRow) => number) => (r: RvConeRow) => pick(r) * 100;
+  const values = [...rows.flatMap((r) => [r.min, r.max, r.latest]), ...iv.map((d) => d.ivPct / 100)].filter((v) => v > 0).map((v) => v * 100);
+  const yDomain: [number, number] = [Math.min(...values) * 0.9, Math.max(...values) * 1.1];
+  const yTicks = [1, 2, 3, 5, 10, 15, 20, 30, 50, 100, 150, 200, 300, 500].filter((t) => t >= yDomain[0] && t <= yDomain[1]);
   const unit = periodsPerYear === 365 ? "calendar days" : "trading days";
   const chart = Plot.plot({
     width,
@@ -36,7 +39,8 @@ export function RvConeChart(
     title: `${symbol} realised-vol cone with today's ATM IV`,
     subtitle: `Close-to-close RV percentiles by window over ${historyLabel}; red: ATM IV of each listed expiry at its horizon (${unit}).`,
     x: {label: `Window / horizon (${unit}) →`, grid: true, zero: true, domain: [0, maxWindow * 1.15]},
-    y: {label: "↑ Vol (%)", grid: true, zero: true},
+    // log scale: the crisis maxima of short windows would otherwise flatten the quartiles and today's IV
+    y: {label: "↑ Vol (%, log scale)", grid: true, type: "log", domain: yDomain, ticks: yTicks, tickFormat: (v: number) => String(v)},
     color: {domain: LAYERS, range: COLORS, legend: true},
     marks: [
       Plot.areaY(rows, {x: "windowDays", y1: pct((r) => r.min), y2: pct((r) => r.max), fill: () => LAYERS[0], curve: "monotone-x"}),
