@@ -2,7 +2,7 @@
  * Vector API for whole option chains over columns (Float64Array, arrays or Arrow `.toArray()`): price + greeks and
  * implied vols for every contract, written into preallocated Float64Arrays with no per-contract allocation.
  */
-import {allocGreeksColumns, writeGreeks, type GreeksColumns} from "./greeksKernel.js";
+import {allocGreeksColumns, writeGreeksRows, type GreeksColumns} from "./greeksKernel.js";
 import {normalisedImpliedVol} from "./normalisedImpliedVol.js";
 
 export {allocGreeksColumns, type GreeksColumns} from "./greeksKernel.js";
@@ -42,11 +42,7 @@ export function chainGreeks(
   {onForward = false}: {onForward?: boolean} = {}
 ): GreeksColumns {
   const {isCall, underlying, strike, tYears, rate, divYield} = cols;
-  const n = strike.length;
-  for (let i = 0; i < n; ++i) {
-    const q = divYield === undefined ? 0 : divYield[i];
-    writeGreeks(isCall[i] === 1, underlying[i], strike[i], tYears[i], rate[i], q, vol[i], onForward, out, i);
-  }
+  writeGreeksRows(isCall, underlying, strike, tYears, rate, divYield, vol, onForward, out, 0, strike.length);
   return out;
 }
 
@@ -76,8 +72,8 @@ export function chainImpliedVol(
       code = IV_STATUS["bad-input"];
     } else {
       const theta = isCall[i] === 1 ? 1 : -1;
-      const uq = u * Math.exp(-q * t);
-      const kd = k * Math.exp(-r * t);
+      const uq = q === 0 ? u : u * Math.exp(-q * t);
+      const kd = r === 0 ? k : k * Math.exp(-r * t);
       const intrinsic = Math.max(theta * (uq - kd), 0);
       const upper = theta > 0 ? uq : kd;
       if (p < intrinsic) code = IV_STATUS["below-intrinsic"];

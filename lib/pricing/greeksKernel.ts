@@ -1,9 +1,9 @@
 /**
- * The allocation-free price-and-greeks kernel behind bsmGreeks, black76Greeks and the chain API: one log, one sqrt,
- * three exponentials and two of Cody's erfcx per option, with no cancellation between the two Black terms
- * out of the money (Phi(z) = phi(z) sqrt(pi/2) erfcx(-z/sqrt2) for z <= 0, and 1 minus the mirror for z > 0).
+ * The allocation-free price-and-greeks kernel behind bsmGreeks, black76Greeks and the chain API: one log, one
+ * sqrt, one to three exponentials and two of Cody's rational erfc/erfcx forms per option, with no cancellation
+ * between the two Black terms out of the money (Phi(z) = phi(z) sqrt(pi/2) erfcx(-z/sqrt2) for z <= 0, and 1 minus the mirror for z > 0).
  */
-import {erfcx} from "./normal.js";
+import {ERFC_CENTRE_MAX, erfcCentre, erfcxTail} from "./normal.js";
 
 const INV_SQRT_2PI = 0.398942280401432677939946059934;
 const SQRT_PI_OVER_2 = 1.253314137315500251207882642405522626503;
@@ -35,10 +35,16 @@ export function allocGreeksColumns(n: number): GreeksColumns {
   };
 }
 
-/** Phi(z)/phi(z) (Mills-type ratio) for z <= 0, via erfcx. */
-function millsRatio(z: number): number {
-  return SQRT_PI_OVER_2 * erfcx(-z * SQRT1_2);
-}
+const CENTRE = ERFC_CENTRE_MAX;
+
+// Scalar entry (generalisedGreeks): one-row input columns, so the scalar and chain paths run the same code.
+const oneIsCall = new Float64Array(1);
+const oneU = new Float64Array(1);
+const oneStrike = new Float64Array(1);
+const oneT = new Float64Array(1);
+const oneRate = new Float64Array(1);
+const oneDiv = new Float64Array(1);
+const oneVol = new Float64Array(1);
 
 /**
  * Writes price and greeks of one generalised Black-Scholes option into row i of `out`.
@@ -58,50 +64,114 @@ export function writeGreeks(
   out: GreeksColumns,
   i: number
 ): void {
-  const q = onForward ? rate : divYield;
-  const theta = isCall ? 1 : -1;
-  const sqrtT = Math.sqrt(tYears);
-  const sd = vol * sqrtT;
-  const dq = Math.exp(-q * tYears);
-  const df = Math.exp(-rate * tYears);
-  const uq = u * dq; // discounted forward
-  const kd = strike * df; // discounted strike
-  if (!(sd > 0) || !(uq > 0) || !(kd > 0) || !Number.isFinite(sd + uq + kd)) {
-    writeDegenerate(theta, u, strike, tYears, rate, q, vol, sd, dq, uq, kd, onForward, out, i);
-    return;
+  oneIsCall[0] = isCall ? 1 : 0;
+  oneU[0] = u;
+  oneStrike[0] = strike;
+  oneT[0] = tYears;
+  oneRate[0] = rate;
+  oneDiv[0] = divYield;
+  oneVol[0] = vol;
+  writeGreeksRows(oneIsCall, oneU, oneStrike, oneT, oneRate, oneDiv, oneVol, onForward, out, i, 1);
+}
+
+/**
+ * Writes price and greeks of rows 0..n-1 of the input columns into rows offset..offset+n-1 of `out` (isCall 1 =
+ * call; divYield undefined = 0). The hot loop of chainGreeks: output columns hoisted, no allocation, no call per
+ * row except for degenerate rows. Per row: one log, one sqrt, one to three exponentials (the discount factors are
+ * skipped at zero rate or yield and shared on a forward) and two rational erfc/erfcx evaluations: Phi(-|d|) is
+ * erfc(|d|/sqrt2)/2 in the centre and phi(d) sqrt(pi/2) erfcx(|d|/sqrt2) in the tails (Cody's forms, ~1e-16).
+ */
+export function writeGreeksRows(
+  isCall: ArrayLike<number>,
+  underlying: ArrayLike<number>,
+  strike: ArrayLike<number>,
+  tYears: ArrayLike<number>,
+  rate: ArrayLike<number>,
+  divYield: ArrayLike<number> | undefined,
+  vol: ArrayLike<number>,
+  onForward: boolean,
+  out: GreeksColumns,
+  offset: number,
+  n: number
+): void {
+  const priceOut = out.price;
+  const deltaOut = out.delta;
+  const gammaOut = out.gamma;
+  const vegaOut = out.vegaPerVol;
+  const thetaOut = out.thetaPerYear;
+  const rhoOut = out.rhoPerRate;
+  const vannaOut = out.vanna;
+  const volgaOut = out.volga;
+  const hasDiv = divYield !== undefined && !onForward;
+  for (let j = 0; j < n; ++j) {
+    const i = offset + j;
+    const u = underlying[j];
+    const k = strike[j];
+    const t = tYears[j];
+    const r = rate[j];
+    const v = vol[j];
+    const q = onForward ? r : hasDiv ? (divYield as ArrayLike<number>)[j] : 0;
+    const theta = isCall[j] === 1 ? 1 : -1;
+    const sqrtT = Math.sqrt(t);
+    const sd = v * sqrtT;
+    const df = r === 0 ? 1 : Math.exp(-r * t);
+    const dq = q === r ? df : q === 0 ? 1 : Math.exp(-q * t);
+    const uq = u * dq; // discounted forward
+    const kd = k * df; // discounted strike
+    if (!(sd > 0) || !(uq > 0) || !(kd > 0) || !Number.isFinite(sd + uq + kd)) {
+      writeDegenerate(theta, u, k, t, r, q, v, sd, dq, uq, kd, onForward, out, i);
+      continue;
+    }
+    const fk = uq / kd;
+    const x = Math.log(fk); // ln(F/K)
+    const d1 = x / sd + 0.5 * sd;
+    const d2 = d1 - sd;
+    const phi1 = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
+    const phi2 = phi1 * fk; // phi(d2) = phi(d1) F/K
+    // Phi(-|d|) and the Mills ratio Phi(-|d|)/phi(d): centre without an exponential, tails via erfcx
+    const y1 = Math.abs(d1) * SQRT1_2;
+    const y2 = Math.abs(d2) * SQRT1_2;
+    let ra: number;
+    let lo1: number;
+    if (y1 <= CENTRE) {
+      lo1 = 0.5 * erfcCentre(y1);
+      ra = lo1 / phi1;
+    } else {
+      ra = SQRT_PI_OVER_2 * erfcxTail(y1);
+      lo1 = phi1 * ra;
+    }
+    let rb: number;
+    let lo2: number;
+    if (y2 <= CENTRE) {
+      lo2 = 0.5 * erfcCentre(y2);
+      rb = lo2 / phi2;
+    } else {
+      rb = SQRT_PI_OVER_2 * erfcxTail(y2);
+      lo2 = phi2 * rb;
+    }
+    const cdf1 = theta * d1 <= 0 ? lo1 : 1 - lo1; // Phi(theta d1)
+    const cdf2 = theta * d2 <= 0 ? lo2 : 1 - lo2; // Phi(theta d2)
+    // Out-of-the-money counterpart (type thetaOtm): its larger Black term has argument d1 (call) or -d2 (put);
+    // when that is <= 0 both terms share the factor phi(d1) and only the ratios are subtracted.
+    const thetaOtm = theta * x <= 0 ? theta : -theta;
+    const bigArg = thetaOtm > 0 ? d1 : -d2;
+    const otm =
+      bigArg <= 0
+        ? thetaOtm * uq * phi1 * (ra - rb)
+        : thetaOtm === theta
+          ? theta * (uq * cdf1 - kd * cdf2)
+          : thetaOtm * (uq * (1 - cdf1) - kd * (1 - cdf2));
+    const price = thetaOtm === theta ? otm : theta * (uq - kd) + otm;
+    const vega = uq * phi1 * sqrtT;
+    priceOut[i] = price;
+    deltaOut[i] = theta * dq * cdf1;
+    gammaOut[i] = (dq * phi1) / (u * sd);
+    vegaOut[i] = vega;
+    thetaOut[i] = (-uq * phi1 * v) / (2 * sqrtT) + theta * (q * uq * cdf1 - r * kd * cdf2);
+    rhoOut[i] = onForward ? -t * price : theta * t * kd * cdf2;
+    vannaOut[i] = (-dq * phi1 * d2) / v;
+    volgaOut[i] = (vega * d1 * d2) / v;
   }
-  const x = Math.log(uq / kd); // ln(F/K)
-  const d1 = x / sd + 0.5 * sd;
-  const d2 = d1 - sd;
-  const phi1 = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
-  const phi2 = phi1 * (uq / kd); // phi(d2) = phi(d1) F/K
-  // Mills ratios Phi(z)/phi(z) on the non-positive side: Phi(-|d|) = phi(d) ra, and Phi(|d|) = 1 - phi(d) ra
-  const ra = millsRatio(-Math.abs(d1));
-  const rb = millsRatio(-Math.abs(d2));
-  const lo1 = phi1 * ra; // Phi(-|d1|)
-  const lo2 = phi2 * rb; // Phi(-|d2|)
-  const cdf1 = theta * d1 <= 0 ? lo1 : 1 - lo1; // Phi(theta d1)
-  const cdf2 = theta * d2 <= 0 ? lo2 : 1 - lo2; // Phi(theta d2)
-  // Out-of-the-money counterpart (type thetaOtm): its larger Black term has argument d1 (call) or -d2 (put);
-  // when that is <= 0 both terms share the factor phi(d1) and only the ratios are subtracted.
-  const thetaOtm = theta * x <= 0 ? theta : -theta;
-  const bigArg = thetaOtm > 0 ? d1 : -d2;
-  const otm =
-    bigArg <= 0
-      ? thetaOtm * uq * phi1 * (ra - rb)
-      : thetaOtm === theta
-        ? theta * (uq * cdf1 - kd * cdf2)
-        : thetaOtm * (uq * (1 - cdf1) - kd * (1 - cdf2));
-  const price = thetaOtm === theta ? otm : theta * (uq - kd) + otm;
-  const vega = uq * phi1 * sqrtT;
-  out.price[i] = price;
-  out.delta[i] = theta * dq * cdf1;
-  out.gamma[i] = (dq * phi1) / (u * sd);
-  out.vegaPerVol[i] = vega;
-  out.thetaPerYear[i] = (-uq * phi1 * vol) / (2 * sqrtT) + theta * (q * uq * cdf1 - rate * kd * cdf2);
-  out.rhoPerRate[i] = onForward ? -tYears * price : theta * tYears * kd * cdf2;
-  out.vanna[i] = (-dq * phi1 * d2) / vol;
-  out.volga[i] = (vega * d1 * d2) / vol;
 }
 
 function writeDegenerate(

@@ -46,11 +46,37 @@ function erfcxLarge(y: number): number {
   return (INV_SQRT_PI - (z * num) / den) / y;
 }
 
-/** exp(-y^2) without losing the low bits of y^2 (Cody's split y = y16 + del). */
+/**
+ * exp(-y^2) without losing the low bits of y^2, with one exponential: y^2 = hi + lo exactly (Dekker's product via
+ * Veltkamp's split of y), then exp(-hi) (1 - lo), since |lo| <= 2^-53 hi makes exp(-lo) = 1 - lo to full precision.
+ */
 function expMinusSquare(y: number): number {
-  const y16 = Math.trunc(y * 16) / 16;
-  const del = (y - y16) * (y + y16);
-  return Math.exp(-y16 * y16) * Math.exp(-del);
+  const c = 134217729 * y; // 2^27 + 1
+  const yh = c - (c - y);
+  const yl = y - yh;
+  const hi = y * y;
+  const lo = yh * yh - hi + 2 * yh * yl + yl * yl;
+  return Math.exp(-hi) * (1 - lo);
+}
+
+/** Upper end of Cody's first interval: below it erfc is a rational function of y with no exponential. */
+export const ERFC_CENTRE_MAX = 0.46875;
+
+/**
+ * Returns erfc(y) for |y| <= ERFC_CENTRE_MAX (not checked) with no exponential: Cody's rational erf(y)/y, ~1 ulp.
+ * The pricing kernels use it where erfcx would need exp(y^2) (central d's), e.g. Phi(-|d|) = erfcCentre(|d|/sqrt2)/2.
+ */
+export function erfcCentre(y: number): number {
+  return 1 - y * erfOverX(y * y);
+}
+
+/**
+ * Returns erfcx(y) = exp(y^2) erfc(y) for y > ERFC_CENTRE_MAX (not checked): Cody's rational tail forms only,
+ * no exponential and no sign test (the hot path of the pricing kernels).
+ */
+export function erfcxTail(y: number): number {
+  if (y <= 4) return erfcxMid(y);
+  return y >= 6.71e7 ? INV_SQRT_PI / y : erfcxLarge(y);
 }
 
 /**

@@ -12,13 +12,57 @@
  * Iterates until the Householder step is below 2 ulps of s (2-4 steps), with bisection bounds as a safeguard.
  * @see P. Jäckel, "Let's Be Rational", Wilmott (2015) 40-53
  */
-import {erfcx, inverseNormCdf, normCdf} from "./normal.js";
-import {normalisedBlackOtm, normalisedBlackOtmComplement, normalisedVega} from "./normalisedBlack.js";
+import {ERFC_CENTRE_MAX, erfcCentre, erfcx, erfcxTail, inverseNormCdf} from "./normal.js";
 
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 0.398942280401432677939946059934;
 const SQRT3 = 1.7320508075688772935;
 const TWO_PI_OVER_SQRT27 = 1.2091995761561452337; // 2 pi / sqrt(27)
+
+const CENTRE = ERFC_CENTRE_MAX;
+
+/**
+ * e erfcx(y) with e = 1/2 exp(-(h^2 + t^2)/2) and y = -(h + t)/sqrt2 or (t - h)/sqrt2 (h t = x/2): the two Black
+ * terms e^{x/2} Phi(h + t) and e^{-x/2} Phi(h - t). In the centre e erfcx(y) = 1/2 e^{+-x/2} erfc(y) (`scale` is
+ * e^{x/2} or e^{-x/2}) needs no exponential; y < -CENTRE is not handled (callers use the complement there).
+ */
+function blackTerm(e: number, y: number, scale: number): number {
+  return y <= CENTRE ? 0.5 * scale * erfcCentre(y) : e * erfcxTail(y);
+}
+
+/** Normalised OTM call b(x, s) for x <= 0 (one exponential; bMax = e^{x/2}, invBMax = e^{-x/2}). */
+function blackOtm(x: number, s: number, bMax: number, invBMax: number): number {
+  const h = x / s;
+  const t = 0.5 * s;
+  const e = 0.5 * Math.exp(-0.5 * (h * h + t * t));
+  const ya = -(h + t) * SQRT1_2;
+  const termC = blackTerm(e, (t - h) * SQRT1_2, invBMax);
+  return ya >= -CENTRE ? blackTerm(e, ya, bMax) - termC : bMax - (e * erfcxTail(-ya) + termC);
+}
+
+/** b_max - b(x, s) for x <= 0 as a sum of two positive terms (one exponential). */
+function blackOtmComplement(x: number, s: number, bMax: number, invBMax: number): number {
+  const h = x / s;
+  const t = 0.5 * s;
+  const e = 0.5 * Math.exp(-0.5 * (h * h + t * t));
+  const ya = -(h + t) * SQRT1_2;
+  const termC = blackTerm(e, (t - h) * SQRT1_2, invBMax);
+  // e erfcx(-ya) = e^{x/2} Phi(-(h + t)); for -ya < -CENTRE it is b_max - e erfcx(ya)
+  return (ya <= CENTRE ? blackTerm(e, -ya, bMax) : bMax - e * erfcxTail(ya)) + termC;
+}
+
+/** Normalised vega db/ds = exp(-(h^2 + t^2)/2) / sqrt(2 pi). */
+function vegaAt(x: number, s: number): number {
+  const h = x / s;
+  const t = 0.5 * s;
+  return INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
+}
+
+/** Phi(z) for z <= 0 to ~1e-15 relative, for initial guesses only (plain exp(-z^2/2), no extra-precision split). */
+function guessNormCdf(z: number): number {
+  const y = -z * SQRT1_2;
+  return y <= CENTRE ? 0.5 * erfcCentre(y) : 0.5 * Math.exp(-y * y) * erfcxTail(y);
+}
 
 function cube(z: number): number {
   return z * z * z;
@@ -43,15 +87,15 @@ function hermite(beta: number, b0: number, s0: number, v0: number, b1: number, s
 export function normalisedImpliedVol(beta: number, x: number): number {
   const bMax = Math.exp(0.5 * x);
   if (!(beta > 0) || !(beta < bMax) || !(x <= 0)) return NaN;
+  const invBMax = 1 / bMax;
   const ax = -x;
   const x2 = x * x;
   // Inflexion point and the tangent there.
   const sc = Math.sqrt(2 * ax);
+  const vc = INV_SQRT_2PI * bMax; // b'(s_c) = exp(-(h^2 + t^2)/2)/sqrt(2 pi) with h = -t: e^{x/2}/sqrt(2 pi)
   let bc = 0;
-  let vc = INV_SQRT_2PI;
   if (sc > 0) {
     // h = -sqrt(|x|/2) = -t at s_c: b_c = 1/2 e^{-|x|/2} [erfcx(0) - erfcx(sqrt(2) t)] = 1/2 e^{x/2} [1 - erfcx(sqrt|x|)]
-    vc = INV_SQRT_2PI * Math.exp(0.5 * x);
     bc = 0.5 * bMax * (1 - erfcx(Math.sqrt(ax)));
   }
   let mode: number; // 0 low, 1 middle, 2 high
@@ -59,31 +103,31 @@ export function normalisedImpliedVol(beta: number, x: number): number {
   if (beta < bc) {
     // Tangent root s_l and b_l = b(s_l) separate the low branch from the middle one.
     const sl = sc - bc / vc;
-    const bl = sl > 0 ? normalisedBlackOtm(x, sl) : 0;
+    const bl = sl > 0 ? blackOtm(x, sl, bMax, invBMax) : 0;
     if (beta < bl) {
       mode = 0;
       // Lower map f_l(s) = 2 pi |x|/sqrt(27) Phi(-|x|/(sqrt(3) s))^3 ~ b(s) as s -> 0; its ratio to b at s_l is
       // interpolated towards 1 at beta = 0, then the map is inverted.
       const zl = -ax / (SQRT3 * sl);
-      const fl = TWO_PI_OVER_SQRT27 * ax * cube(normCdf(zl));
+      const fl = TWO_PI_OVER_SQRT27 * ax * cube(guessNormCdf(zl));
       const ratio = Math.exp(Math.log(fl / bl) * (beta / bl));
       const z = inverseNormCdf(Math.cbrt((beta * ratio) / (TWO_PI_OVER_SQRT27 * ax)));
       s = z < 0 ? ax / (SQRT3 * -z) : sl;
     } else {
       mode = 1;
-      s = hermite(beta, bl, sl, normalisedVega(x, sl), bc, sc, vc);
+      s = hermite(beta, bl, sl, vegaAt(x, sl), bc, sc, vc);
     }
   } else {
     const su = sc + (bMax - bc) / vc;
-    const cu = normalisedBlackOtmComplement(x, su);
+    const cu = blackOtmComplement(x, su, bMax, invBMax);
     const bu = bMax - cu;
     if (beta <= bu) {
       mode = 1;
-      s = hermite(beta, bc, sc, vc, bu, su, normalisedVega(x, su));
+      s = hermite(beta, bc, sc, vc, bu, su, vegaAt(x, su));
     } else {
       mode = 2;
       // Upper map b_max - b ~ 2 Phi(-s/2) as s -> oo; its ratio at s_u is interpolated towards 1 at b_max.
-      const fu = 2 * normCdf(-0.5 * su);
+      const fu = 2 * guessNormCdf(-0.5 * su);
       const ratio = Math.exp(Math.log(fu / cu) * ((bMax - beta) / cu));
       s = -2 * inverseNormCdf(0.5 * (bMax - beta) * ratio);
     }
@@ -98,9 +142,12 @@ export function normalisedImpliedVol(beta: number, x: number): number {
     const e = 0.5 * Math.exp(-0.5 * (h * h + t * t)); // sqrt(pi/2) * vega
     const v = 2 * INV_SQRT_2PI * e; // db/ds
     const ya = -(h + t) * SQRT1_2;
-    const yc = (t - h) * SQRT1_2;
-    const rho2 = x2 / (s * s * s) - 0.25 * s; // b''/b'
-    const rho3 = rho2 * rho2 - (3 * x2) / (s * s * s * s) - 0.25; // b'''/b'
+    const termC = blackTerm(e, (t - h) * SQRT1_2, invBMax); // e^{-x/2} Phi(h - t)
+    // Derivative ratios steer the step only (not the root): one reciprocal instead of several divisions.
+    const invS = 1 / s;
+    const x2OverS3 = x2 * invS * invS * invS;
+    const rho2 = x2OverS3 - 0.25 * s; // b''/b'
+    const rho3 = rho2 * rho2 - 3 * x2OverS3 * invS - 0.25; // b'''/b'
     let f: number;
     let fp: number;
     let h2: number;
@@ -108,7 +155,7 @@ export function normalisedImpliedVol(beta: number, x: number): number {
     let increasing: boolean;
     if (mode === 2) {
       // b_max - b = 1/2 e^{-(h^2+t^2)/2} [erfcx((h+t)/sqrt2) + erfcx((t-h)/sqrt2)]
-      const c = e * (erfcx(-ya) + erfcx(yc));
+      const c = (ya <= CENTRE ? blackTerm(e, -ya, bMax) : bMax - e * erfcxTail(ya)) + termC;
       const mu = v / c;
       f = target - Math.log(c);
       fp = mu;
@@ -116,7 +163,7 @@ export function normalisedImpliedVol(beta: number, x: number): number {
       h3 = rho3 + 3 * mu * rho2 + 2 * mu * mu;
       increasing = true;
     } else {
-      const b = ya >= -0.5 ? e * (erfcx(ya) - erfcx(yc)) : bMax - e * (erfcx(-ya) + erfcx(yc));
+      const b = ya >= -CENTRE ? blackTerm(e, ya, bMax) - termC : bMax - (e * erfcxTail(-ya) + termC);
       if (mode === 1) {
         f = b - beta;
         fp = v;
@@ -124,14 +171,13 @@ export function normalisedImpliedVol(beta: number, x: number): number {
         h3 = rho3;
         increasing = true;
       } else {
-        const L = Math.log(b);
-        const l1 = v / b; // L'
-        const l2 = l1 * rho2 - l1 * l1; // L''
-        const l3 = l1 * rho3 - 3 * l1 * l1 * rho2 + 2 * l1 * l1 * l1; // L'''
-        f = 1 / L - target;
-        fp = -l1 / (L * L);
-        h2 = l2 / l1 - (2 * l1) / L;
-        h3 = l3 / l1 - (6 * l2) / L + (6 * l1 * l1) / (L * L);
+        const invL = 1 / Math.log(b);
+        const l1 = v / b; // L' with L = ln b; L''/L' = rho2 - l1, L'''/L' = rho3 - 3 l1 rho2 + 2 l1^2
+        const l2OverL1 = rho2 - l1;
+        f = invL - target;
+        fp = -l1 * invL * invL;
+        h2 = l2OverL1 - 2 * l1 * invL;
+        h3 = rho3 - 3 * l1 * rho2 + 2 * l1 * l1 - 6 * l1 * l2OverL1 * invL + 6 * l1 * l1 * invL * invL;
         increasing = false;
       }
     }
