@@ -60,6 +60,8 @@ export function TimeSeriesPanel(
   const tipRows = [...byDate].map(([date, ps]) => ({x: new Date(date), date, ps, value: ps[0].value}));
   const spanDays = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
   const clippedShades = shades.filter((s) => s.x2 >= start && s.x1 <= end);
+  const dates = points.map((p) => p.date).sort();
+  const empty = visible.length === 0 ? `No data in this period: the series runs ${dates[0] ?? "—"} → ${dates[dates.length - 1] ?? "—"}` : null;
   const below = belowRule ? visible.filter((p) => p.series === belowRule.series) : [];
   const chart = Plot.plot({
     width,
@@ -86,6 +88,7 @@ export function TimeSeriesPanel(
       ...rules.map((r) => Plot.ruleY([r.y], {stroke: "#495057", strokeDasharray: "4,3"})),
       ...rules.filter((r) => r.label).map((r) => Plot.text([r], {y: "y", text: "label", frameAnchor: "left", dx: 4, dy: -7, fill: "#495057", fontSize: 10})),
       Plot.lineY(visible, {x: "x", y: "value", stroke: "series", strokeWidth: 1.3}),
+      empty ? Plot.text([empty], {frameAnchor: "middle", fontSize: 13, fill: "#868e96"}) : null,
       Plot.ruleX(tipRows, Plot.pointerX({x: "x", stroke: "#adb5bd"})),
       Plot.tip(
         tipRows,

@@ -38,11 +38,13 @@ export const PAGE_CHECKS: Record<string, PageCheck> = {
 
 /** The watchlist sorts by a header click, and an underlying's link opens its surface page with that underlying. */
 async function clickThroughToSurface(page: Page): Promise<void> {
-  const firstSymbol = () => page.locator('[data-chart="watchlist-table"] tbody tr').first().getAttribute("data-symbol");
-  const before = await firstSymbol();
+  const order = () => page.locator('[data-chart="watchlist-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-symbol") ?? ""));
   await page.locator('[data-chart="watchlist-table"] th', {hasText: "Underlying"}).click();
-  const after = await firstSymbol();
-  if (after === before) throw new Error(`sorting by Underlying left ${before} first`);
+  const ascending = await order();
+  if (ascending.join() !== [...ascending].sort().join()) throw new Error(`not sorted by Underlying: ${ascending.join(", ")}`);
+  await page.locator('[data-chart="watchlist-table"] th', {hasText: "Underlying"}).click();
+  const descending = await order();
+  if (descending.join() !== [...ascending].reverse().join()) throw new Error(`second click did not reverse: ${descending.join(", ")}`);
   await page.locator('a.voldesk-watchlist__link[data-symbol="QQQ"]').click();
   await page.waitForURL(/\/surface\?symbol=QQQ$/, {timeout: 30_000});
   for (const name of SURFACE_CHARTS) {
@@ -68,6 +70,16 @@ async function switchSurfaceUnderlying(page: Page): Promise<void> {
 async function narrowMacroPeriod(page: Page): Promise<void> {
   await page.locator('[data-chart="timeline-navigator"] button', {hasText: "6M"}).click();
   await page.locator('[data-chart="vix-regimes"][data-period-days]').first().waitFor({timeout: 30_000});
-  const spans = await page.locator("[data-period-days]").evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute("data-period-days"))));
-  if (!spans.length || spans.some((d) => d < 170 || d > 200)) throw new Error(`charts not on a 6-month window: ${spans.join(", ")} days`);
+  const spans = () => page.locator("[data-period-days]").evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute("data-period-days"))));
+  const sixMonths = await spans();
+  if (sixMonths.length < 7 || sixMonths.some((d) => d < 170 || d > 200)) throw new Error(`charts not on a 6-month window: ${sixMonths.join(", ")} days`);
+  // drag a window on the overview: every chart follows, all on the same span
+  const overview = (await page.locator('[data-chart="timeline-navigator"] svg').first().boundingBox())!;
+  await page.mouse.move(overview.x + overview.width * 0.3, overview.y + overview.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(overview.x + overview.width * 0.5, overview.y + overview.height * 0.4, {steps: 5});
+  await page.mouse.up();
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-period-days]")].every((n) => Number(n.getAttribute("data-period-days")) > 400));
+  const dragged = await spans();
+  if (new Set(dragged).size !== 1) throw new Error(`charts on different windows after a drag: ${dragged.join(", ")} days`);
 }
