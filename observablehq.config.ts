@@ -10,6 +10,8 @@ export default {
   pager: false,
   footer: "VolDesk: risk-first options and volatility workspace. Demo data is simulated; not investment advice.",
   pages: [
+    {name: "Positions", path: "/positions"},
+    {name: "Risk", path: "/risk"},
     {name: "Watchlist", path: "/watchlist"},
     {name: "Volatility surface", path: "/surface"},
     {name: "Macro", path: "/macro"}

@@ -12,7 +12,31 @@ export type PageCheck = {
 const SURFACE_CHARTS = ["iv-heatmap", "smile", "atm-term", "skew-term", "rv-cone"];
 
 export const PAGE_CHECKS: Record<string, PageCheck> = {
-  "/": {expect: ["svg"]},
+  "/": {
+    expect: [
+      '[data-testid="regime-banner"][data-regime]',
+      '[data-table="regime-inputs"] tbody tr',
+      '[data-table="regime-rules"] tbody tr',
+      '[data-chart="limit-bullet"]',
+      '[data-table="breaches"]',
+      '[data-chart="vix-term-structure"]'
+    ],
+    interact: whatIfChangesRegime
+  },
+  "/positions": {
+    expect: ['[data-table="positions"] tbody tr', '[data-table="by-strategy"] tbody tr', '[data-table="by-broker"] tbody tr'],
+    interact: filterPositionsByBroker
+  },
+  "/risk": {
+    expect: [
+      '[data-table="greeks-by"] tbody tr',
+      '[data-chart="greeks-by-bucket"]',
+      '[data-chart="scenario-grid"] svg',
+      '[data-table="max-loss"] tbody tr',
+      '[data-table="margin"]',
+      '[data-chart="correlation"] svg'
+    ]
+  },
   "/watchlist": {
     expect: ['[data-chart="watchlist-table"] tbody tr', '[data-chart="sparkline"] svg', '[data-chart="richness-scatter"]'],
     interact: clickThroughToSurface
@@ -82,4 +106,33 @@ async function narrowMacroPeriod(page: Page): Promise<void> {
   await page.waitForFunction(() => [...document.querySelectorAll("[data-period-days]")].every((n) => Number(n.getAttribute("data-period-days")) > 400));
   const dragged = await spans();
   if (new Set(dragged).size !== 1) throw new Error(`charts on different windows after a drag: ${dragged.join(", ")} days`);
+}
+
+/** The what-if VIX control drives the regime banner: a VIX of 40 is crisis_mode, back to 18 is not. */
+async function whatIfChangesRegime(page: Page): Promise<void> {
+  const banner = page.locator('[data-testid="regime-banner"]');
+  const before = await banner.getAttribute("data-regime");
+  const vix = page.locator("form", {hasText: "VIX"}).filter({hasNotText: "VVIX"}).filter({hasNotText: "VIX3M"}).locator('input[type="number"]');
+  await vix.fill("40");
+  await vix.dispatchEvent("input");
+  await page.locator('[data-testid="regime-banner"][data-regime="crisis_mode"]').waitFor({timeout: 10_000});
+  await page.locator('[data-testid="regime-banner"]', {hasText: "WHAT-IF"}).waitFor({timeout: 10_000});
+  if (before === "crisis_mode") throw new Error("the regime was crisis_mode before the what-if");
+  const select = page.locator("form", {hasText: "Or pick a regime"}).locator("select");
+  await select.selectOption("low_volatility");
+  await page.locator('[data-testid="regime-banner"][data-regime="low_volatility"]').waitFor({timeout: 10_000});
+  await select.selectOption("decide from inputs");
+  await vix.fill("18");
+  await vix.dispatchEvent("input");
+  await page.locator('[data-testid="regime-banner"][data-regime="crisis_mode"]').waitFor({state: "detached", timeout: 10_000});
+}
+
+/** The broker filter narrows the position monitor to one broker. */
+async function filterPositionsByBroker(page: Page): Promise<void> {
+  const rows = page.locator('[data-table="positions"] tbody tr');
+  const before = await rows.count();
+  await page.locator("form", {hasText: "Broker"}).locator("select").selectOption("deribit");
+  await page.waitForFunction((n) => document.querySelectorAll('[data-table="positions"] tbody tr').length < n, before, {timeout: 10_000});
+  const brokers = await page.locator('[data-table="positions"] tbody tr td:nth-child(2)').allInnerTexts();
+  if (!brokers.length || brokers.some((b) => b.trim() !== "deribit")) throw new Error(`broker filter left: ${[...new Set(brokers)].join(", ")}`);
 }
