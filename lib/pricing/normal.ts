@@ -31,10 +31,15 @@ function erfOverX(y2: number): number {
   return num / den;
 }
 
-/** exp(y^2) erfc(y) for 0.46875 < y <= 4 (Cody's second interval). */
+/**
+ * exp(y^2) erfc(y) for 0.46875 < y <= 4 (Cody's second interval). Estrin's scheme instead of Horner halves the
+ * dependency chain; every term is positive for y > 0, so the rounding stays at Horner's few ulps.
+ */
 function erfcxMid(y: number): number {
-  const num = (((((((C8 * y + C0) * y + C1) * y + C2) * y + C3) * y + C4) * y + C5) * y + C6) * y + C7;
-  const den = (((((((y + D0) * y + D1) * y + D2) * y + D3) * y + D4) * y + D5) * y + D6) * y + D7;
+  const y2 = y * y;
+  const y4 = y2 * y2;
+  const num = (C8 * y4 + ((C0 * y + C1) * y2 + (C2 * y + C3))) * y4 + ((C4 * y + C5) * y2 + (C6 * y + C7));
+  const den = (y4 + ((D0 * y + D1) * y2 + (D2 * y + D3))) * y4 + ((D4 * y + D5) * y2 + (D6 * y + D7));
   return num / den;
 }
 
