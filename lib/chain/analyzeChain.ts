@@ -78,7 +78,7 @@ export function analyzeChain(
   if (!(spot > 0)) throw new RangeError(`analyzeChain: spot must be > 0, got ${spot}`);
   if (!Number.isFinite(rate)) throw new RangeError(`analyzeChain: rate must be finite, got ${rate}`);
   const underlying = quotes[0]?.underlying ?? "";
-  const model = pricingModelFor({underlying});
+  const model = pricingModelFor({underlying, venue: quotes[0]?.source, symbol: quotes[0]?.symbol});
   const {kept, dropped} = cleanQuotes(quotes, {wideSpreadRel});
   const droppedCount = {missing: 0, sentinel: 0, "zero-bid": 0, crossed: 0, locked: 0} as Record<QuoteDropReason, number>;
   for (const d of dropped) droppedCount[d.reason]++;

@@ -12,11 +12,15 @@ export type CleanQuote = OptionQuoteRow & {
 
 /**
  * Quote hygiene for an option chain snapshot. Drops, with the reason: non-finite bid/ask ("missing"),
- * negative prices or placeholder values at or above `sentinelPrice` ("sentinel"), zero bids ("zero-bid": no
- * buyer, the mid is not a price), ask < bid ("crossed") and ask = bid ("locked"). Keeps the rest with their mid,
- * flagging spreads wider than `wideSpreadRel` of the mid.
+ * negative prices or placeholder values ("sentinel"), zero bids ("zero-bid": no buyer, the mid is not a price),
+ * ask < bid ("crossed") and ask = bid ("locked"). Keeps the rest with their mid, flagging spreads wider than
+ * `wideSpreadRel` of the mid.
+ *
+ * A placeholder is a price no option can have: above max(spot, strike) (a call is worth at most the spot, a put at
+ * most the strike), so vendors' "no quote" fillers such as 99999.99 or 214748.36 go while a deep in-the-money BTC
+ * call quoted at 60,000 USD stays. When the quote carries no underlying price, `sentinelPrice` is the cut-off.
  * @param wideSpreadRel default 0.25 (25% of the mid)
- * @param sentinelPrice default 99,999 (vendors' "no quote" fillers such as 99999.99 or 214748.36)
+ * @param sentinelPrice default 99,999: the cut-off for quotes without an underlying price
  */
 export function cleanQuotes(
   quotes: readonly OptionQuoteRow[],
@@ -28,7 +32,7 @@ export function cleanQuotes(
     const {bid, ask} = quote;
     let reason: QuoteDropReason | undefined;
     if (!Number.isFinite(bid) || !Number.isFinite(ask)) reason = "missing";
-    else if (bid < 0 || ask < 0 || bid >= sentinelPrice || ask >= sentinelPrice) reason = "sentinel";
+    else if (bid < 0 || ask < 0 || ask > placeholderAbove(quote, sentinelPrice)) reason = "sentinel";
     else if (bid === 0) reason = "zero-bid";
     else if (ask < bid) reason = "crossed";
     else if (ask === bid) reason = "locked";
@@ -41,4 +45,9 @@ export function cleanQuotes(
     kept.push({...quote, mid, relSpread, wideSpread: relSpread > wideSpreadRel});
   }
   return {kept, dropped};
+}
+
+/** The price above which a quote can only be a placeholder: max(spot, strike), or `fallback` without a spot. */
+function placeholderAbove({underlyingPrice, strike}: OptionQuoteRow, fallback: number): number {
+  return underlyingPrice > 0 ? Math.max(underlyingPrice, strike) : fallback;
 }

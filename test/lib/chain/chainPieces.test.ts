@@ -19,6 +19,13 @@ describe("cleanQuotes", () => {
     expect(dropped.map((d) => d.reason)).toEqual(["zero-bid", "crossed", "locked", "sentinel", "missing"]);
     expect(kept.map((k) => [k.mid, k.wideSpread])).toEqual([[1.05, false], [0.15000000000000002, true]]);
   });
+
+  it("keeps real quotes above 99,999 when the underlying is worth more (deep ITM BTC calls in USD)", () => {
+    const btc = (bid: number, ask: number): OptionQuoteRow => ({...quote(bid, ask), underlying: "BTC", strike: 40_000, underlyingPrice: 150_000});
+    const {kept, dropped} = cleanQuotes([btc(109_900, 110_100), btc(1, 214_748.36), {...quote(1, 99_999.99), underlyingPrice: NaN}]);
+    expect(kept.map((k) => k.mid)).toEqual([110_000]);
+    expect(dropped.map((d) => d.reason)).toEqual(["sentinel", "sentinel"]);
+  });
 });
 
 describe("expiryTime", () => {
