@@ -5,6 +5,7 @@ export default {
   title: "VolDesk",
   style: "style.css",
   globalStylesheets: [],
+  head: '<link rel="icon" href="data:,">', // no favicon request (a 404 is a console error)
   duckdb: {extensions: {json: null, parquet: null}},
   search: false,
   pager: false,
