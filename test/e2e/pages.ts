@@ -93,10 +93,20 @@ async function switchSurfaceUnderlying(page: Page): Promise<void> {
 /** A period preset narrows every macro chart to the same window. */
 async function narrowMacroPeriod(page: Page): Promise<void> {
   await page.locator('[data-chart="timeline-navigator"] button', {hasText: "6M"}).click();
-  await page.locator('[data-chart="vix-regimes"][data-period-days]').first().waitFor({timeout: 30_000});
   const spans = () => page.locator("[data-period-days]").evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute("data-period-days"))));
-  const sixMonths = await spans();
-  if (sixMonths.length < 7 || sixMonths.some((d) => d < 170 || d > 200)) throw new Error(`charts not on a 6-month window: ${sixMonths.join(", ")} days`);
+  // the charts re-render asynchronously after the click: wait until all of them show the new window
+  await page
+    .waitForFunction(
+      () => {
+        const days = [...document.querySelectorAll("[data-period-days]")].map((n) => Number(n.getAttribute("data-period-days")));
+        return days.length >= 7 && days.every((d) => d >= 170 && d <= 200);
+      },
+      null,
+      {timeout: 30_000}
+    )
+    .catch(async () => {
+      throw new Error(`charts not on a 6-month window: ${(await spans()).join(", ")} days`);
+    });
   // drag a window on the overview: every chart follows, all on the same span
   const overview = (await page.locator('[data-chart="timeline-navigator"] svg').first().boundingBox())!;
   await page.mouse.move(overview.x + overview.width * 0.3, overview.y + overview.height * 0.4);
