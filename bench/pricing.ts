@@ -94,7 +94,8 @@ function contenders(full: Cases): Contender[] {
   const slowCp = Array.from(slow.isCall, (x) => (x === 1 ? "call" : "put"));
   const qlType = Array.from(c.isCall, (x) => (x === 1 ? Option.Type.Call : Option.Type.Put));
   const uqee = new BlackScholes();
-  const uqeeNewton = new BlackScholes({priceToSigmaMethod: "newton-raphson", priceToSigmaAccuracy: 1e-14, priceToSigmaNRIteractions: 100});
+  // the package spells it "Iteractions"; double-precision pricing, or its Newton solver cannot reach 1e-14
+  const uqeeNewton = new BlackScholes({priceToSigmaMethod: "newton-raphson", priceToSigmaAccuracy: 1e-14, priceToSigmaNRIteractions: 100, sigmaToPricePrecision: "double"});
   const chainCols = {isCall: c.isCall, underlying: c.spot, strike: c.strike, tYears: c.tYears, rate: c.rate};
   const ivOut = new Float64Array(c.n);
   const greeksOut = allocGreeksColumns(c.n);
@@ -222,7 +223,8 @@ function accuracy(
   const cp = Array.from(c.isCall, (x) => (x === 1 ? "call" : "put"));
   const qlType = Array.from(c.isCall, (x) => (x === 1 ? Option.Type.Call : Option.Type.Put));
   const uqee = new BlackScholes();
-  const uqeeNewton = new BlackScholes({priceToSigmaMethod: "newton-raphson", priceToSigmaAccuracy: 1e-14, priceToSigmaNRIteractions: 100});
+  // the package spells it "Iteractions"; double-precision pricing, or its Newton solver cannot reach 1e-14
+  const uqeeNewton = new BlackScholes({priceToSigmaMethod: "newton-raphson", priceToSigmaAccuracy: 1e-14, priceToSigmaNRIteractions: 100, sigmaToPricePrecision: "double"});
   const chainIv = chainImpliedVol({isCall: c.isCall, underlying: c.spot, strike: c.strike, tYears: c.tYears, rate: c.rate}, c.price);
   const ivSolvers: [string, number, (i: number) => number][] = [
     ["VolDesk impliedVol", 1, (i) => {
