@@ -2,7 +2,7 @@
  * Vector API for whole option chains over columns (Float64Array, arrays or Arrow `.toArray()`): price + greeks and
  * implied vols for every contract, written into preallocated Float64Arrays with no per-contract allocation.
  */
-import {allocGreeksColumns, writeGreeksRows, type GreeksColumns} from "./greeksKernel.js";
+import {allocGreeksColumns, writeGreeksRow, writeGreeksRows, type GreeksColumns} from "./greeksKernel.js";
 import {normalisedImpliedVol} from "./normalisedImpliedVol.js";
 
 export {allocGreeksColumns, type GreeksColumns} from "./greeksKernel.js";
@@ -57,6 +57,43 @@ export function chainImpliedVol(
   out: Float64Array = new Float64Array(cols.strike.length),
   {onForward = false, status}: {onForward?: boolean; status?: Uint8Array} = {}
 ): Float64Array {
+  solveRows(cols, price, out, status, onForward, undefined);
+  return out;
+}
+
+/** Output columns of chainImpliedVolAndGreeks: the implied vol (annualised decimal) and the greeks at it. */
+export type IvGreeksColumns = GreeksColumns & {iv: Float64Array};
+
+/** Returns freshly allocated output columns (iv and the greeks) for `n` contracts. */
+export function allocIvGreeksColumns(n: number): IvGreeksColumns {
+  return {iv: new Float64Array(n), ...allocGreeksColumns(n)};
+}
+
+/**
+ * Implied vol and price + greeks at that vol of every contract in one pass: writes `out.iv` exactly as
+ * chainImpliedVol and the greek columns exactly as chainGreeks at that vol would (bit-identical; the greeks reuse
+ * the solve's discount factors, sqrt(T) and ln(F/K) instead of recomputing them). Contracts without an implied vol
+ * get NaN in every column and, when `status` is given, their IV_STATUS code. Units as in chainGreeks.
+ */
+export function chainImpliedVolAndGreeks(
+  cols: ChainColumns,
+  price: ArrayLike<number>,
+  out: IvGreeksColumns = allocIvGreeksColumns(cols.strike.length),
+  {onForward = false, status}: {onForward?: boolean; status?: Uint8Array} = {}
+): IvGreeksColumns {
+  solveRows(cols, price, out.iv, status, onForward, out);
+  return out;
+}
+
+/** The loop behind chainImpliedVol and chainImpliedVolAndGreeks (greeks written when `greeks` is given). */
+function solveRows(
+  cols: ChainColumns,
+  price: ArrayLike<number>,
+  ivOut: Float64Array,
+  status: Uint8Array | undefined,
+  onForward: boolean,
+  greeks: GreeksColumns | undefined
+): void {
   const {isCall, underlying, strike, tYears, rate, divYield} = cols;
   const n = strike.length;
   for (let i = 0; i < n; ++i) {
@@ -66,27 +103,40 @@ export function chainImpliedVol(
     const p = price[i];
     const u = underlying[i];
     const k = strike[i];
+    const theta = isCall[i] === 1 ? 1 : -1;
     let code: number = IV_STATUS.ok;
     let vol = NaN;
     if (!(t > 0) || !(u > 0) || !(k > 0) || !(p >= 0) || !Number.isFinite(p + u + k + t + r + q)) {
       code = IV_STATUS["bad-input"];
     } else {
-      const theta = isCall[i] === 1 ? 1 : -1;
-      const uq = q === 0 ? u : u * Math.exp(-q * t);
-      const kd = r === 0 ? k : k * Math.exp(-r * t);
+      // e^{-rT} and e^{-qT} as writeGreeksRows computes them, so the greeks below match chainGreeks bit for bit
+      const df = r === 0 ? 1 : Math.exp(-r * t);
+      const dq = q === r ? df : q === 0 ? 1 : Math.exp(-q * t);
+      const uq = u * dq;
+      const kd = k * df;
       const intrinsic = Math.max(theta * (uq - kd), 0);
       const upper = theta > 0 ? uq : kd;
       if (p < intrinsic) code = IV_STATUS["below-intrinsic"];
       else if (p >= upper) code = IV_STATUS["above-upper-bound"];
       else {
         const timeValue = p - intrinsic;
-        const s = timeValue > 0 ? normalisedImpliedVol(timeValue / Math.sqrt(uq * kd), -Math.abs(Math.log(uq / kd))) : NaN;
-        if (s > 0 && s < Infinity) vol = s / Math.sqrt(t);
-        else code = IV_STATUS["zero-time-value"];
+        const fk = uq / kd;
+        const x = Math.log(fk);
+        const sqrtT = Math.sqrt(t);
+        const s = timeValue > 0 ? normalisedImpliedVol(timeValue / Math.sqrt(uq * kd), -Math.abs(x)) : NaN;
+        if (s > 0 && s < Infinity) {
+          vol = s / sqrtT;
+          if (greeks !== undefined) writeGreeksRow(theta, u, k, t, r, q, vol, sqrtT, df, dq, fk, x, onForward, greeks, i);
+        } else code = IV_STATUS["zero-time-value"];
       }
     }
-    out[i] = vol;
+    ivOut[i] = vol;
     if (status !== undefined) status[i] = code;
+    if (code !== IV_STATUS.ok && greeks !== undefined) writeNaNRow(greeks, i);
   }
-  return out;
+}
+
+function writeNaNRow(out: GreeksColumns, i: number): void {
+  out.price[i] = out.delta[i] = out.gamma[i] = out.vegaPerVol[i] = NaN;
+  out.thetaPerYear[i] = out.rhoPerRate[i] = out.vanna[i] = out.volga[i] = NaN;
 }

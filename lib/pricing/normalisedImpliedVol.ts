@@ -9,7 +9,8 @@
  * - middle: objective b(s) - beta, guess from the tangent at the inflexion point s_c + (beta - b_c)/v_c;
  * - high (tangent guess beyond s_c + (b_max - b_c)/v_c / 2): objective ln(b_max - beta) - ln(b_max - b(s)), with
  *   b_max - b computed as a sum of two positive terms, guess from b_max - b ~ (e^{x/2} + e^{-x/2}) Phi(-s/2).
- * Iterates until the Householder step is below 2 ulps of s (2-4 steps), with bisection bounds as a safeguard.
+ * Iterates until the Householder step is below 1e-5 s (then one last step; 1-3 evaluations, 2 typically), with
+ * bisection bounds as a safeguard.
  * @see P. Jäckel, "Let's Be Rational", Wilmott (2015) 40-53
  */
 import {ERFC_CENTRE_MAX, erfcCentre, erfcx, erfcxTail, inverseNormCdf} from "./normal.js";
@@ -186,8 +187,11 @@ export function normalisedImpliedVol(beta: number, x: number): number {
     else lo = s;
     const nu = -f / fp;
     const step = (nu * (1 + 0.5 * h2 * nu)) / (1 + nu * (h2 + (h3 * nu) / 6));
-    // Third-order convergence: after a step below 1e-7 s the remaining error is below an ulp.
-    if (Math.abs(step) <= 1e-7 * s) return s + step;
+    // The step is third-order Householder (error after it ~ C e^4 with e the error before it, C ~ 1 on these nearly
+    // linear objectives): after a step below 1e-5 s the remaining error is ~1e-20 s, far below an ulp. Measured on
+    // the grid and an 86,000-point (x, s) sweep: the same answers as a 1e-7 stop to within the noise of b itself,
+    // and 2.00 instead of 2.26 evaluations per grid solve.
+    if (Math.abs(step) <= 1e-5 * s) return s + step;
     let next = s + (Number.isFinite(step) ? step : nu);
     if (!(next > lo && next < hi)) next = hi === Infinity ? 2 * s : 0.5 * (lo + hi);
     s = next;

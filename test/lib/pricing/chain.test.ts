@@ -1,8 +1,18 @@
 import {describe, expect, it} from "vitest";
 import {bsmGreeks} from "../../../lib/pricing/bsm.js";
 import {black76Greeks} from "../../../lib/pricing/black76.js";
-import {allocGreeksColumns, chainGreeks, chainImpliedVol, IV_STATUS} from "../../../lib/pricing/chain.js";
+import {
+  allocGreeksColumns,
+  allocIvGreeksColumns,
+  chainGreeks,
+  chainImpliedVol,
+  chainImpliedVolAndGreeks,
+  IV_STATUS,
+  type GreeksColumns
+} from "../../../lib/pricing/chain.js";
 import {impliedVol} from "../../../lib/pricing/impliedVol.js";
+import {hasSharedData} from "../../helpers/sharedData.js";
+import {loadPricingGrid} from "./gridCases.js";
 
 const cols = {
   isCall: Float64Array.of(1, 0, 1, 0, 1, 1),
@@ -54,5 +64,48 @@ describe("chainImpliedVol", () => {
       IV_STATUS["bad-input"]
     ]);
     expect(Number.isNaN(iv[3]) && Number.isNaN(iv[4]) && Number.isNaN(iv[5])).toBe(true);
+  });
+});
+
+const GREEK_KEYS = ["price", "delta", "gamma", "vegaPerVol", "thetaPerYear", "rhoPerRate", "vanna", "volga"] as const;
+
+/** Rows where the one-pass result differs in any bit (NaN equal to NaN) from chainImpliedVol then chainGreeks. */
+function mismatches(c: Parameters<typeof chainImpliedVol>[0], prices: ArrayLike<number>, onForward: boolean): number[] {
+  const n = c.strike.length;
+  const status = new Uint8Array(n);
+  const iv = chainImpliedVol(c, prices, new Float64Array(n), {onForward, status});
+  const greeks: GreeksColumns = chainGreeks(c, iv, allocGreeksColumns(n), {onForward});
+  const oneStatus = new Uint8Array(n);
+  const one = chainImpliedVolAndGreeks(c, prices, allocIvGreeksColumns(n), {onForward, status: oneStatus});
+  const bad: number[] = [];
+  for (let i = 0; i < n; ++i) {
+    const same = Object.is(one.iv[i], iv[i]) && oneStatus[i] === status[i] && GREEK_KEYS.every((k) => Object.is(one[k][i], greeks[k][i]));
+    if (!same) bad.push(i);
+  }
+  return bad;
+}
+
+describe("chainImpliedVolAndGreeks", () => {
+  it("gives bit-identical IVs, status codes and greeks to chainImpliedVol then chainGreeks, NaN rows on failure", () => {
+    const prices = Float64Array.of(4.759422392871535, 0.8085993729000905, 1e-3, 60, 0.1, 1);
+    expect(mismatches(cols, prices, false)).toEqual([]);
+    expect(mismatches(cols, prices, true)).toEqual([]);
+    const out = chainImpliedVolAndGreeks(cols, prices);
+    expect(Math.abs(out.iv[1] - 0.2)).toBeLessThan(1e-14);
+    expect(Math.abs(out.price[1] - 0.8085993729000905)).toBeLessThan(1e-14); // reprices its own input
+    expect([out.iv[3], out.price[3], out.delta[4], out.volga[5]].every(Number.isNaN)).toBe(true);
+  });
+  it.skipIf(!hasSharedData())("is bit-identical on all 18,698 grid cases, with dividend yield and on the forward", () => {
+    const g = loadPricingGrid();
+    const gridCols = {
+      isCall: Float64Array.from(g.call),
+      underlying: Float64Array.from(g.S),
+      strike: Float64Array.from(g.K),
+      tYears: Float64Array.from(g.T),
+      rate: Float64Array.from(g.r),
+      divYield: Float64Array.from(g.q)
+    };
+    expect(mismatches(gridCols, g.price, false)).toEqual([]);
+    expect(mismatches(gridCols, g.price, true)).toEqual([]);
   });
 });
