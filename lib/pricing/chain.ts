@@ -57,7 +57,37 @@ export function chainImpliedVol(
   out: Float64Array = new Float64Array(cols.strike.length),
   {onForward = false, status}: {onForward?: boolean; status?: Uint8Array} = {}
 ): Float64Array {
-  solveRows(cols, price, out, status, onForward, undefined);
+  const {isCall, underlying, strike, tYears, rate, divYield} = cols;
+  const n = strike.length;
+  for (let i = 0; i < n; ++i) {
+    const t = tYears[i];
+    const r = rate[i];
+    const q = onForward ? r : divYield === undefined ? 0 : divYield[i];
+    const p = price[i];
+    const u = underlying[i];
+    const k = strike[i];
+    let code: number = IV_STATUS.ok;
+    let vol = NaN;
+    if (!(t > 0) || !(u > 0) || !(k > 0) || !(p >= 0) || !Number.isFinite(p + u + k + t + r + q)) {
+      code = IV_STATUS["bad-input"];
+    } else {
+      const theta = isCall[i] === 1 ? 1 : -1;
+      const uq = q === 0 ? u : u * Math.exp(-q * t);
+      const kd = r === 0 ? k : k * Math.exp(-r * t);
+      const intrinsic = Math.max(theta * (uq - kd), 0);
+      const upper = theta > 0 ? uq : kd;
+      if (p < intrinsic) code = IV_STATUS["below-intrinsic"];
+      else if (p >= upper) code = IV_STATUS["above-upper-bound"];
+      else {
+        const timeValue = p - intrinsic;
+        const s = timeValue > 0 ? normalisedImpliedVol(timeValue / Math.sqrt(uq * kd), -Math.abs(Math.log(uq / kd))) : NaN;
+        if (s > 0 && s < Infinity) vol = s / Math.sqrt(t);
+        else code = IV_STATUS["zero-time-value"];
+      }
+    }
+    out[i] = vol;
+    if (status !== undefined) status[i] = code;
+  }
   return out;
 }
 
@@ -85,14 +115,17 @@ export function chainImpliedVolAndGreeks(
   return out;
 }
 
-/** The loop behind chainImpliedVol and chainImpliedVolAndGreeks (greeks written when `greeks` is given). */
+/**
+ * The loop of chainImpliedVolAndGreeks: chainImpliedVol's bounds and solve (same arithmetic; chainImpliedVol keeps
+ * its own lean loop, measured faster) plus writeGreeksRow on the solved rows.
+ */
 function solveRows(
   cols: ChainColumns,
   price: ArrayLike<number>,
   ivOut: Float64Array,
   status: Uint8Array | undefined,
   onForward: boolean,
-  greeks: GreeksColumns | undefined
+  greeks: GreeksColumns
 ): void {
   const {isCall, underlying, strike, tYears, rate, divYield} = cols;
   const n = strike.length;
@@ -126,13 +159,13 @@ function solveRows(
         const s = timeValue > 0 ? normalisedImpliedVol(timeValue / Math.sqrt(uq * kd), -Math.abs(x)) : NaN;
         if (s > 0 && s < Infinity) {
           vol = s / sqrtT;
-          if (greeks !== undefined) writeGreeksRow(theta, u, k, t, r, q, vol, sqrtT, df, dq, fk, x, onForward, greeks, i);
+          writeGreeksRow(theta, u, k, t, r, q, vol, sqrtT, df, dq, fk, x, onForward, greeks, i);
         } else code = IV_STATUS["zero-time-value"];
       }
     }
     ivOut[i] = vol;
     if (status !== undefined) status[i] = code;
-    if (code !== IV_STATUS.ok && greeks !== undefined) writeNaNRow(greeks, i);
+    if (code !== IV_STATUS.ok) writeNaNRow(greeks, i);
   }
 }
 
