@@ -1,8 +1,8 @@
 /**
- * Page interaction benchmark: on a synthetic book of 10,000 positions and a chain of 20,000 SPY contracts, the
- * what-if recompute of the Overview page (decideRegime + aggregateGreeks + checkLimits + suggestHedges) and one
- * scenario-grid recompute of the Risk page (11 SPY moves x 7 IV shocks by full repricing), as medians after
- * warm-up, against one animation frame (16 ms). Run: `npx tsx bench/run.ts` (or import runPagesBench).
+ * Page interaction benchmark: on a synthetic book of 10,000 positions and a chain of 20,000 SPY contracts, each step
+ * of the Overview page's what-if (decideRegime, checkLimits, suggestHedges; aggregateGreeks runs on a book change
+ * only) and one scenario-grid recompute of the Risk page (11 SPY moves x 7 IV shocks by full repricing), as medians
+ * after warm-up, against one animation frame (16 ms). Run: `npm run bench` (or import runPagesBench).
  */
 import {readFileSync} from "node:fs";
 import {dirname, join} from "node:path";
@@ -15,7 +15,6 @@ import {decideRegime} from "../lib/regime/decideRegime.js";
 import {parseRiskMatrix} from "../lib/regime/parseRiskMatrix.js";
 import {aggregateGreeks} from "../lib/risk/aggregate.js";
 import {suggestHedges} from "../lib/risk/hedges.js";
-import {suggestHedgesIndexed} from "../lib/risk/suggestHedgesIndexed.js";
 import {checkLimits} from "../lib/risk/limits.js";
 import {prepareScenarioBook} from "../lib/risk/scenarioBook.js";
 import {scenarioGrid} from "../lib/risk/scenarioGrid.js";
@@ -53,7 +52,7 @@ function optionPosition(account: string, u: (typeof UNDERLYINGS)[number], right:
 }
 
 /** ~10,000 legs: iron condors, strangles, verticals, single options and stock, over 40 accounts. */
-function syntheticBook(targetLegs: number): UnifiedPosition[] {
+export function syntheticBook(targetLegs: number): UnifiedPosition[] {
   const rng = createRng(["bench-pages-book"]);
   const legs: UnifiedPosition[] = [];
   let n = 0;
@@ -84,7 +83,7 @@ function syntheticBook(targetLegs: number): UnifiedPosition[] {
 }
 
 /** 20,000 SPY puts and calls (puts are the hedge candidates), one contract each. */
-function syntheticChain(count: number): UnifiedPosition[] {
+export function syntheticChain(count: number): UnifiedPosition[] {
   const spy = UNDERLYINGS[0];
   const expiries = ["2026-11-27", "2026-12-04", "2026-12-11", "2026-12-18", "2026-12-31", "2027-01-15", "2027-02-19", "2027-03-19", "2027-06-18", "2027-12-17"];
   const chain: UnifiedPosition[] = [];
@@ -112,7 +111,7 @@ function time(fn: () => unknown, {warmup = 3, runs = 15} = {}): number {
   return median(ms);
 }
 
-/** Prints the medians of the what-if recompute and of one scenario grid on 10,000 positions / 20,000 contracts. */
+/** Prints each step's median on 10,000 positions / 20,000 contracts and whether it fits one 16 ms frame. */
 export async function runPagesBench(): Promise<void> {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..");
   const matrix = parseRiskMatrix(readFileSync(join(root, "config", "risk_matrix.yaml"), "utf8"), "config/risk_matrix.yaml");
@@ -121,6 +120,7 @@ export async function runPagesBench(): Promise<void> {
   const positions = assignStrategyGroups(raw, groups);
   const chain = syntheticChain(20_000);
   const putCandidates = chain.filter((c) => c.right === "P");
+  const hedgeOptions = {spySpot: 600, putCandidates, asOfDate: AS_OF_DATE};
   const scenarios = [
     {VIX: 14, VIX3M: 16.5, VVIX: 85},
     {VIX: 19, VIX3M: 20, VVIX: 95},
@@ -128,37 +128,51 @@ export async function runPagesBench(): Promise<void> {
     {VIX: 40, VIX3M: 33, VVIX: 160}
   ];
   let k = 0;
+  const nextInputs = () => ({...scenarios[k++ % scenarios.length], Polymarket_Recession_Prob: 0.2});
+  const verdict = (ms: number) => (ms <= FRAME_MS ? "fits in one 16 ms frame" : `does NOT fit in 16 ms (${(ms / FRAME_MS).toFixed(1)} frames)`);
+  const line = (label: string, ms: number, extra = "") => console.log(`  ${label}: median ${ms.toFixed(2)} ms, ${verdict(ms)}${extra}`);
+  console.log(`\npages: synthetic book ${positions.length} positions in ${groups.length} strategy groups; chain ${chain.length} contracts (${putCandidates.length} puts as hedge candidates)`);
+
+  // the steps one by one; the regime cycles through the four scenarios so each run sees other limits
+  const aggregates = aggregateGreeks(positions, {asOfDate: AS_OF_DATE, groups});
+  const decisions = scenarios.map((s) => decideRegime(matrix, {...s, Polymarket_Recession_Prob: 0.2}));
+  const reports = decisions.map((d) => checkLimits(aggregates.portfolio, groups, d.limits, {nearFraction: matrix.nearLimitFraction}));
+  line("decideRegime", time(() => decideRegime(matrix, nextInputs())));
+  line("aggregateGreeks (depends on the book only; not on a what-if)", time(() => aggregateGreeks(positions, {asOfDate: AS_OF_DATE, groups})));
+  line("checkLimits", time(() => checkLimits(aggregates.portfolio, groups, decisions[k++ % 4].limits, {nearFraction: matrix.nearLimitFraction})));
+  line("suggestHedges", time(() => {
+    const i = k++ % 4;
+    suggestHedges(positions, aggregates.portfolio, reports[i], decisions[i].limits, groups, hedgeOptions);
+  }));
+  const high = decideRegime(matrix, scenarios[2]);
+  const highReport = checkLimits(aggregates.portfolio, groups, high.limits);
+  line(
+    `suggestHedges alone in ${high.regime} (${highReport.breaches.length} numeric breaches, ${highReport.strategyBreaches.length} disallowed groups)`,
+    time(() => suggestHedges(positions, aggregates.portfolio, highReport, high.limits, groups, hedgeOptions))
+  );
+
+  // the what-if as src/index.md runs it: a what-if changes the regime inputs, never the book, so the aggregates
+  // (and the strategy groups) are computed once per book and reused
   let last = {regime: "", breaches: 0, suggestions: 0};
-  const whatIf = () => {
-    const decision = decideRegime(matrix, {...scenarios[k++ % scenarios.length], Polymarket_Recession_Prob: 0.2});
-    const aggregates = aggregateGreeks(positions, {asOfDate: AS_OF_DATE, groups});
+  const pageWhatIf = () => {
+    const decision = decideRegime(matrix, nextInputs());
     const report = checkLimits(aggregates.portfolio, groups, decision.limits, {nearFraction: matrix.nearLimitFraction});
-    const suggestions = suggestHedgesIndexed(positions, aggregates.portfolio, report, decision.limits, groups, {spySpot: 600, putCandidates, asOfDate: AS_OF_DATE});
+    const suggestions = suggestHedges(positions, aggregates.portfolio, report, decision.limits, groups, hedgeOptions);
     last = {regime: decision.regime, breaches: report.breaches.length + report.strategyBreaches.length, suggestions: suggestions.length};
   };
-  const whatIfMs = time(whatIf);
-  // as the Overview page runs it: aggregates depend on the book only, so a what-if change reuses them
-  const aggregates = aggregateGreeks(positions, {asOfDate: AS_OF_DATE, groups});
-  const pageWhatIf = () => {
-    const decision = decideRegime(matrix, {...scenarios[k++ % scenarios.length], Polymarket_Recession_Prob: 0.2});
-    const report = checkLimits(aggregates.portfolio, groups, decision.limits, {nearFraction: matrix.nearLimitFraction});
-    suggestHedgesIndexed(positions, aggregates.portfolio, report, decision.limits, groups, {spySpot: 600, putCandidates, asOfDate: AS_OF_DATE});
+  line("WHAT-IF as the Overview page runs it (decideRegime + checkLimits + suggestHedges)", time(pageWhatIf, {warmup: 3, runs: 21}), ` [last: ${last.regime}, ${last.breaches} breaches, ${last.suggestions} suggestions]`);
+  const bookChange = () => {
+    const decision = decideRegime(matrix, nextInputs());
+    const agg = aggregateGreeks(positions, {asOfDate: AS_OF_DATE, groups});
+    const report = checkLimits(agg.portfolio, groups, decision.limits, {nearFraction: matrix.nearLimitFraction});
+    suggestHedges(positions, agg.portfolio, report, decision.limits, groups, hedgeOptions);
   };
-  const pageWhatIfMs = time(pageWhatIf);
-  const decision = decideRegime(matrix, scenarios[2]);
-  const report = checkLimits(aggregates.portfolio, groups, decision.limits);
-  const hedgeArgs = [positions, aggregates.portfolio, report, decision.limits, groups, {spySpot: 600, putCandidates, asOfDate: AS_OF_DATE}] as const;
-  const naiveMs = time(() => suggestHedges(...hedgeArgs), {warmup: 1, runs: 3});
-  const indexedMs = time(() => suggestHedgesIndexed(...hedgeArgs));
-  const verdict = (ms: number) => (ms <= FRAME_MS ? "fits in one 16 ms frame" : `does NOT fit in 16 ms (${(ms / FRAME_MS).toFixed(1)} frames)`);
-  console.log(`\npages: synthetic book ${positions.length} positions in ${groups.length} strategy groups; chain ${chain.length} contracts (${putCandidates.length} puts as hedge candidates)`);
-  console.log(`  what-if (decideRegime + aggregateGreeks + checkLimits + suggestHedges): median ${whatIfMs.toFixed(2)} ms, ${verdict(whatIfMs)} [last: ${last.regime}, ${last.breaches} breaches, ${last.suggestions} suggestions]`);
-  console.log(`  what-if as the Overview page runs it (aggregates reused; decideRegime + checkLimits + suggestHedgesIndexed): median ${pageWhatIfMs.toFixed(2)} ms, ${verdict(pageWhatIfMs)}`);
-  console.log(`  hedge suggestions alone (${decision.regime}, ${report.strategyBreaches.length} disallowed groups): suggestHedges ${naiveMs.toFixed(1)} ms, suggestHedgesIndexed ${indexedMs.toFixed(1)} ms`);
+  line("book change (decideRegime + aggregateGreeks + checkLimits + suggestHedges)", time(bookChange));
+
   for (const exercise of ["european", "american"] as const) {
     const book = prepareScenarioBook(positions, {asOfMs: AS_OF_MS, rate: RATE, exercise});
-    const gridMs = time(() => scenarioGrid(book), {warmup: 1, runs: exercise === "american" ? 3 : 9});
+    const gridMs = time(() => scenarioGrid(book), {warmup: 1, runs: exercise === "american" ? 5 : 9});
     const cells = 11 * 7;
-    console.log(`  scenario grid 11x7, ${exercise} exercise (${book.n} distinct contracts, ${(book.n * cells).toLocaleString("en-US")} repricings): median ${gridMs.toFixed(1)} ms, ${verdict(gridMs)}`);
+    line(`scenario grid 11x7, ${exercise} exercise (${book.n} distinct contracts, ${(book.n * cells).toLocaleString("en-US")} cells)`, gridMs);
   }
 }

@@ -13,6 +13,9 @@ export const LIMIT_SPECS: Readonly<Record<LimitName, {greek: GreekKey; kind: "ab
   maxGamma: {greek: "betaGamma", kind: "abs-max", yamlKey: "max_gamma", unit: "SPY-share eq./SPY pt"}
 };
 
+/** The four numeric limits in LIMIT_SPECS order (the order of `checks`). */
+export const LIMIT_NAMES: readonly LimitName[] = Object.keys(LIMIT_SPECS) as LimitName[];
+
 /** One numeric limit compared with its aggregate. */
 export type LimitCheck = {
   limit: LimitName;
@@ -64,7 +67,7 @@ export function checkLimits(
   {nearFraction = 0.8, exemptDeltaOne = true}: {nearFraction?: number; exemptDeltaOne?: boolean} = {}
 ): LimitReport {
   if (!(nearFraction > 0 && nearFraction <= 1)) throw new RangeError(`checkLimits: nearFraction must be in (0, 1], got ${nearFraction}`);
-  const checks = (Object.keys(LIMIT_SPECS) as LimitName[]).map((limit): LimitCheck => {
+  const checks = LIMIT_NAMES.map((limit): LimitCheck => {
     const spec = LIMIT_SPECS[limit];
     const value = totals[spec.greek];
     const limitValue = limits[limit];
@@ -81,10 +84,14 @@ export function checkLimits(
         : `${spec.yamlKey}: ${spec.greek} ${fmt(value)} ${spec.unit} within ${bound}${where}`;
     return {limit, yamlKey: spec.yamlKey, value, limitValue, status, room, excess: breached ? -room : 0, distancePct, message};
   });
-  const strategyBreaches: StrategyBreach[] = groups
-    .filter((g) => !(exemptDeltaOne && DELTA_ONE_KINDS.includes(g.kind)))
-    .filter((g) => !g.matrixNames.some((name) => limits.allowedStrategies.includes(name)))
-    .map((g) => ({groupId: g.id, kind: g.kind, label: g.label, matrixNames: g.matrixNames, allowed: [...limits.allowedStrategies]}));
+  // one pass over the groups with set lookups: a book of 10,000 positions has thousands of groups
+  const allowed = new Set(limits.allowedStrategies);
+  const exempt = new Set<string>(exemptDeltaOne ? DELTA_ONE_KINDS : []);
+  const strategyBreaches: StrategyBreach[] = [];
+  for (const g of groups) {
+    if (exempt.has(g.kind) || g.matrixNames.some((name) => allowed.has(name))) continue;
+    strategyBreaches.push({groupId: g.id, kind: g.kind, label: g.label, matrixNames: g.matrixNames, allowed: [...limits.allowedStrategies]});
+  }
   const breaches = checks.filter((c) => c.status === "breach");
   const anyMissing = Object.values(totals.missing).some((n) => n > 0);
   return {
