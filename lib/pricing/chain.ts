@@ -2,7 +2,7 @@
  * Vector API for whole option chains over columns (Float64Array, arrays or Arrow `.toArray()`): price + greeks and
  * implied vols for every contract, written into preallocated Float64Arrays with no per-contract allocation.
  */
-import {allocGreeksColumns, writeGreeksRow, writeGreeksRows, type GreeksColumns} from "./greeksKernel.js";
+import {allocGreeksColumns, writeGreeksRows, type GreeksColumns} from "./greeksKernel.js";
 import {normalisedImpliedVol} from "./normalisedImpliedVol.js";
 
 export {allocGreeksColumns, type GreeksColumns} from "./greeksKernel.js";
@@ -100,10 +100,10 @@ export function allocIvGreeksColumns(n: number): IvGreeksColumns {
 }
 
 /**
- * Implied vol and price + greeks at that vol of every contract in one pass: writes `out.iv` exactly as
- * chainImpliedVol and the greek columns exactly as chainGreeks at that vol would (bit-identical; the greeks reuse
- * the solve's discount factors, sqrt(T) and ln(F/K) instead of recomputing them). Contracts without an implied vol
- * get NaN in every column and, when `status` is given, their IV_STATUS code. Units as in chainGreeks.
+ * Implied vol and price + greeks at that vol of every contract: chainImpliedVol into `out.iv`, then chainGreeks at
+ * those vols (so the results are those two calls' exactly). Contracts without an implied vol get NaN in every
+ * column and, when `status` is given, their IV_STATUS code. Units as in chainGreeks. A single fused loop was
+ * measured no faster than the two passes, so there is one copy of each kernel.
  */
 export function chainImpliedVolAndGreeks(
   cols: ChainColumns,
@@ -111,65 +111,7 @@ export function chainImpliedVolAndGreeks(
   out: IvGreeksColumns = allocIvGreeksColumns(cols.strike.length),
   {onForward = false, status}: {onForward?: boolean; status?: Uint8Array} = {}
 ): IvGreeksColumns {
-  solveRows(cols, price, out.iv, status, onForward, out);
+  chainImpliedVol(cols, price, out.iv, {onForward, status});
+  chainGreeks(cols, out.iv, out, {onForward});
   return out;
-}
-
-/**
- * The loop of chainImpliedVolAndGreeks: chainImpliedVol's bounds and solve (same arithmetic; chainImpliedVol keeps
- * its own lean loop, measured faster) plus writeGreeksRow on the solved rows.
- */
-function solveRows(
-  cols: ChainColumns,
-  price: ArrayLike<number>,
-  ivOut: Float64Array,
-  status: Uint8Array | undefined,
-  onForward: boolean,
-  greeks: GreeksColumns
-): void {
-  const {isCall, underlying, strike, tYears, rate, divYield} = cols;
-  const n = strike.length;
-  for (let i = 0; i < n; ++i) {
-    const t = tYears[i];
-    const r = rate[i];
-    const q = onForward ? r : divYield === undefined ? 0 : divYield[i];
-    const p = price[i];
-    const u = underlying[i];
-    const k = strike[i];
-    const theta = isCall[i] === 1 ? 1 : -1;
-    let code: number = IV_STATUS.ok;
-    let vol = NaN;
-    if (!(t > 0) || !(u > 0) || !(k > 0) || !(p >= 0) || !Number.isFinite(p + u + k + t + r + q)) {
-      code = IV_STATUS["bad-input"];
-    } else {
-      // e^{-rT} and e^{-qT} as writeGreeksRows computes them, so the greeks below match chainGreeks bit for bit
-      const df = r === 0 ? 1 : Math.exp(-r * t);
-      const dq = q === r ? df : q === 0 ? 1 : Math.exp(-q * t);
-      const uq = u * dq;
-      const kd = k * df;
-      const intrinsic = Math.max(theta * (uq - kd), 0);
-      const upper = theta > 0 ? uq : kd;
-      if (p < intrinsic) code = IV_STATUS["below-intrinsic"];
-      else if (p >= upper) code = IV_STATUS["above-upper-bound"];
-      else {
-        const timeValue = p - intrinsic;
-        const fk = uq / kd;
-        const x = Math.log(fk);
-        const sqrtT = Math.sqrt(t);
-        const s = timeValue > 0 ? normalisedImpliedVol(timeValue / Math.sqrt(uq * kd), -Math.abs(x)) : NaN;
-        if (s > 0 && s < Infinity) {
-          vol = s / sqrtT;
-          writeGreeksRow(theta, u, k, t, r, q, vol, sqrtT, df, dq, fk, x, onForward, greeks, i);
-        } else code = IV_STATUS["zero-time-value"];
-      }
-    }
-    ivOut[i] = vol;
-    if (status !== undefined) status[i] = code;
-    if (code !== IV_STATUS.ok) writeNaNRow(greeks, i);
-  }
-}
-
-function writeNaNRow(out: GreeksColumns, i: number): void {
-  out.price[i] = out.delta[i] = out.gamma[i] = out.vegaPerVol[i] = NaN;
-  out.thetaPerYear[i] = out.rhoPerRate[i] = out.vanna[i] = out.volga[i] = NaN;
 }
