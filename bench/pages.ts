@@ -14,8 +14,8 @@ import {createRng} from "../lib/random/createRng.js";
 import {decideRegime} from "../lib/regime/decideRegime.js";
 import {parseRiskMatrix} from "../lib/regime/parseRiskMatrix.js";
 import {aggregateGreeks} from "../lib/risk/aggregate.js";
-import {suggestHedges} from "../lib/risk/hedges.js";
-import {checkLimits} from "../lib/risk/limits.js";
+import {suggestHedges, type HedgeSuggestion} from "../lib/risk/hedges.js";
+import {checkLimits, type LimitReport} from "../lib/risk/limits.js";
 import {prepareScenarioBook} from "../lib/risk/scenarioBook.js";
 import {scenarioGrid} from "../lib/risk/scenarioGrid.js";
 import {assignStrategyGroups, recognizeStrategies} from "../lib/strategies/recognize.js";
@@ -161,6 +161,17 @@ export async function runPagesBench(): Promise<void> {
     last = {regime: decision.regime, breaches: report.breaches.length + report.strategyBreaches.length, suggestions: suggestions.length};
   };
   line("WHAT-IF as the Overview page runs it (decideRegime + checkLimits + suggestHedges)", time(pageWhatIf, {warmup: 3, runs: 21}), ` [last: ${last.regime}, ${last.breaches} breaches, ${last.suggestions} suggestions]`);
+  const limitCheckByLimits = new WeakMap<object, {report: LimitReport; suggestions: HedgeSuggestion[]}>();
+  const cachedWhatIf = () => {
+    const decision = decideRegime(matrix, {...scenarios[1], VIX: 19 + (k++ % 10) / 10, Polymarket_Recession_Prob: 0.2});
+    let limitCheck = limitCheckByLimits.get(decision.limits);
+    if (!limitCheck) {
+      const report = checkLimits(aggregates.portfolio, groups, decision.limits, {nearFraction: matrix.nearLimitFraction});
+      limitCheck = {report, suggestions: suggestHedges(positions, aggregates.portfolio, report, decision.limits, groups, hedgeOptions)};
+      limitCheckByLimits.set(decision.limits, limitCheck);
+    }
+  };
+  line("what-if that stays in the same regime (report and hedges reused per regime, as src/index.md caches them)", time(cachedWhatIf));
   const bookChange = () => {
     const decision = decideRegime(matrix, nextInputs());
     const agg = aggregateGreeks(positions, {asOfDate: AS_OF_DATE, groups});

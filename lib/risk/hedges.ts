@@ -46,9 +46,12 @@ export type HedgeOptions = {
  * `newBreaches` which other limits it would break (closing short puts adds delta; buying puts subtracts it).
  * Totals keep their `missing` counts: positions with unknown greeks are neither hedged nor closed.
  *
- * Cost: O(positions) per numeric breach (contributors are bucketed by expiry and only the buckets consumed are
- * sorted) plus O(positions) once for the strategy breaches (positions indexed by broker, account and symbol), then
- * O(legs) per disallowed group: ~1 ms on 10,000 positions with 3,500 disallowed groups (bench/pages.ts).
+ * Results are read-only: every `after.missing`, `after.missingSymbols` and empty `newBreaches` is one shared frozen
+ * object (a book in a harsh regime yields thousands of suggestions).
+ *
+ * Cost: one pass over the positions (bucketed by expiry; a bucket is sorted only when the closing reaches it), one
+ * over the put candidates, one to index the positions by broker, account and symbol, then O(legs) per disallowed
+ * group: ~10 ms on 10,000 positions with 3,500 disallowed groups and 20,000 contracts (bench/pages.ts).
  */
 export function suggestHedges(
   positions: readonly UnifiedPosition[],
@@ -61,6 +64,20 @@ export function suggestHedges(
   const suggestions: HedgeSuggestion[] = [];
   const spxPerSpy = spxSpot !== undefined && spxSpot > 0 && spySpot > 0 ? spxSpot / spySpot : DEFAULT_SPX_PER_SPY;
   const brokenBefore = brokenLimits(totals, limits);
+  // closing or hedging leaves the unknown greeks unknown: every suggestion shares one frozen copy of them
+  const missing = Object.freeze({...totals.missing}) as GreekTotals["missing"];
+  const missingSymbols = Object.freeze([...totals.missingSymbols]) as string[];
+  const copyTotals = (t: GreekTotals): GreekTotals => ({
+    betaDelta: t.betaDelta,
+    betaGamma: t.betaGamma,
+    vegaPerVolPt: t.vegaPerVolPt,
+    thetaPerDay: t.thetaPerDay,
+    positions: t.positions,
+    missing,
+    missingSymbols
+  });
+  let buckets: number[][] | undefined;
+  let puts: ReturnType<typeof choosePuts> | undefined;
   for (const breach of report.breaches) {
     const {limit} = breach;
     const greek = LIMIT_SPECS[limit].greek;
@@ -97,7 +114,8 @@ export function suggestHedges(
     const side = LIMIT_SPECS[limit].kind === "floor" ? -1 : Math.sign(totals[greek]);
     const after = copyTotals(totals);
     const trades: HedgeTrade[] = [];
-    for (const p of closingOrder(positions, greek, side)) {
+    buckets ??= expiryBuckets(positions);
+    for (const p of closingOrder(positions, buckets, greek, side)) {
       if (excess(after) <= 1e-9) break;
       const step = p.multiplier === 1 && p.instrumentType !== "Equity" ? 0.1 : 1; // coins close in 0.1 steps
       const needed = Math.min(Math.abs(p.quantity), Math.ceil((excess(after) / Math.abs(p[greek] / p.quantity)) / step - 1e-9) * step);
@@ -110,7 +128,8 @@ export function suggestHedges(
     }
     const wantsLongOptionality = (limit === "maxGamma" && totals.betaGamma < 0) || limit === "maxNegativeVega";
     if (wantsLongOptionality && putCandidates.length) {
-      const put = choosePut(putCandidates, limit === "maxGamma" ? "betaGamma" : "vegaPerVolPt", asOfDate);
+      puts ??= choosePuts(putCandidates, asOfDate);
+      const put = puts[limit === "maxGamma" ? "betaGamma" : "vegaPerVolPt"];
       if (put) {
         const per = put[greek];
         const n = Math.ceil(excess(totals) / per - 1e-9);
@@ -163,24 +182,36 @@ export function suggestHedges(
  * Positions whose `greek` has sign `side` and whose four greeks are all finite, by expiry (none last), then larger
  * |greek| first, then book order. Lazy: each expiry's bucket is sorted only when the caller gets to it.
  */
-function* closingOrder(positions: readonly UnifiedPosition[], greek: GreekKey, side: number): Generator<UnifiedPosition> {
+/** Indices of the positions whose four greeks are all finite, bucketed by expiry (ascending; none last). */
+function expiryBuckets(positions: readonly UnifiedPosition[]): number[][] {
   const buckets = new Map<string, number[]>();
-  const exposure = new Float64Array(positions.length); // greek x side: larger first
   for (let i = 0; i < positions.length; ++i) {
     const p = positions[i];
-    const value = p[greek];
-    if (Math.sign(value) !== side || !allFinite(p)) continue;
-    exposure[i] = value * side;
+    if (!allFinite(p)) continue;
     const expiry = p.expiry ?? "9999";
     const bucket = buckets.get(expiry);
     if (bucket) bucket.push(i);
     else buckets.set(expiry, [i]);
   }
-  const expiries = [...buckets.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const expiry of expiries) {
-    const bucket = buckets.get(expiry)!;
-    bucket.sort((i, j) => exposure[j] - exposure[i] || i - j);
-    for (const i of bucket) yield positions[i];
+  return [...buckets.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((expiry) => buckets.get(expiry)!);
+}
+
+/**
+ * The positions of `buckets` whose `greek` has sign `side`, by expiry, then larger |greek| first, then book order.
+ * Lazy: an expiry is filtered and sorted only when the caller gets to it.
+ */
+function* closingOrder(positions: readonly UnifiedPosition[], buckets: readonly number[][], greek: GreekKey, side: number): Generator<UnifiedPosition> {
+  const exposure = new Float64Array(positions.length); // greek x side, larger first
+  for (const bucket of buckets) {
+    const order: number[] = [];
+    for (const i of bucket) {
+      const value = positions[i][greek];
+      if (Math.sign(value) !== side) continue;
+      order.push(i);
+      exposure[i] = value * side;
+    }
+    order.sort((i, j) => exposure[j] - exposure[i] || i - j);
+    for (const i of order) yield positions[i];
   }
 }
 
@@ -216,26 +247,30 @@ function bestCount(x: number, per: number): number {
   return Math.abs(x + n * per) < Math.abs(x) ? n : 0;
 }
 
-function choosePut(candidates: readonly UnifiedPosition[], greek: "betaGamma" | "vegaPerVolPt", asOfDate?: string): UnifiedPosition | null {
+/** The best put for each greek in one pass over the candidates (see suggestHedges). */
+function choosePuts(candidates: readonly UnifiedPosition[], asOfDate?: string): Record<"betaGamma" | "vegaPerVolPt", UnifiedPosition | null> {
   const asOfMs = asOfDate ? Date.parse(asOfDate) : NaN;
   const dteByExpiry = new Map<string, number>(); // chains repeat a few expiries over thousands of strikes
-  const dte = (p: UnifiedPosition) => {
-    if (!(asOfDate && p.expiry)) return 45;
-    let d = dteByExpiry.get(p.expiry);
-    if (d === undefined) dteByExpiry.set(p.expiry, (d = (Date.parse(p.expiry) - asOfMs) / 86_400_000));
-    return d;
-  };
-  const [lo, hi] = greek === "vegaPerVolPt" ? [30, 120] : [7, 60];
-  let best: UnifiedPosition | null = null;
-  let bestScore = 0;
+  const best = {betaGamma: null as UnifiedPosition | null, vegaPerVolPt: null as UnifiedPosition | null};
+  let gammaScore = 0;
+  let vegaScore = 0;
   for (const p of candidates) {
-    if (p.right !== "P" || !(p.price > 0) || !(p[greek] > 0) || !allFinite(p)) continue;
-    const d = dte(p);
-    if (d < lo || d > hi) continue;
-    const score = p[greek] / (p.price * p.multiplier);
-    if (score > bestScore) {
-      best = p;
-      bestScore = score;
+    if (p.right !== "P" || !(p.price > 0) || !allFinite(p)) continue;
+    let d = 45;
+    if (asOfDate && p.expiry) {
+      const known = dteByExpiry.get(p.expiry);
+      if (known === undefined) dteByExpiry.set(p.expiry, (d = (Date.parse(p.expiry) - asOfMs) / 86_400_000));
+      else d = known;
+    }
+    const premium = p.price * p.multiplier;
+    // gamma: 7-60 DTE; vega: 30-120 DTE; most of the greek per premium dollar
+    if (p.betaGamma > 0 && d >= 7 && d <= 60 && p.betaGamma / premium > gammaScore) {
+      best.betaGamma = p;
+      gammaScore = p.betaGamma / premium;
+    }
+    if (p.vegaPerVolPt > 0 && d >= 30 && d <= 120 && p.vegaPerVolPt / premium > vegaScore) {
+      best.vegaPerVolPt = p;
+      vegaScore = p.vegaPerVolPt / premium;
     }
   }
   return best;
@@ -250,10 +285,13 @@ function isBroken(t: GreekTotals, l: LimitName, limits: RegimeLimits): boolean {
   return limitRoom(l, t[LIMIT_SPECS[l].greek], limits[l]) < -1e-9 * Math.max(1, Math.abs(limits[l]));
 }
 
+const NONE_BROKEN = Object.freeze([]) as unknown as LimitName[];
+
+/** The limits `after` breaks that held before; one shared frozen empty list when none (the common case). */
 function newlyBroken(brokenBefore: ReadonlySet<LimitName>, after: GreekTotals, limits: RegimeLimits): LimitName[] {
-  const names: LimitName[] = [];
-  for (const l of LIMIT_NAMES) if (!brokenBefore.has(l) && isBroken(after, l, limits)) names.push(l);
-  return names;
+  let names: LimitName[] | null = null;
+  for (const l of LIMIT_NAMES) if (!brokenBefore.has(l) && isBroken(after, l, limits)) (names ??= []).push(l);
+  return names ?? NONE_BROKEN;
 }
 
 /** t += scale x p, greek by greek (explicit fields: keyed access by GREEK_KEYS is several times slower here). */
@@ -270,20 +308,6 @@ function shiftByFinite(t: GreekTotals, p: Pick<GreekTotals, GreekKey>, scale: nu
   if (Number.isFinite(p.betaGamma)) t.betaGamma += p.betaGamma * scale;
   if (Number.isFinite(p.vegaPerVolPt)) t.vegaPerVolPt += p.vegaPerVolPt * scale;
   if (Number.isFinite(p.thetaPerDay)) t.thetaPerDay += p.thetaPerDay * scale;
-}
-
-/** A copy of the totals that the caller may shift in place. */
-function copyTotals(t: GreekTotals): GreekTotals {
-  const m = t.missing;
-  return {
-    betaDelta: t.betaDelta,
-    betaGamma: t.betaGamma,
-    vegaPerVolPt: t.vegaPerVolPt,
-    thetaPerDay: t.thetaPerDay,
-    positions: t.positions,
-    missing: {betaDelta: m.betaDelta, betaGamma: m.betaGamma, vegaPerVolPt: m.vegaPerVolPt, thetaPerDay: m.thetaPerDay},
-    missingSymbols: t.missingSymbols.slice()
-  };
 }
 
 function round(x: number): number {

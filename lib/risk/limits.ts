@@ -58,7 +58,8 @@ export function limitRoom(limit: LimitName, value: number, limitValue: number): 
  * distancePct < (1 - nearFraction) x 100, i.e. past 80% of a cap by default (theta within 20% above its floor).
  * Strategies: a group breaches when none of its `matrixNames` is in `allowedStrategies`; delta-one groups (stock,
  * future, crypto) are exempt unless `exemptDeltaOne` is false, since max_beta_delta governs them.
- * Sums that exclude positions with unknown greeks are flagged in `incomplete`.
+ * Sums that exclude positions with unknown greeks are flagged in `incomplete`. Every strategy breach's `allowed` is
+ * one shared frozen copy of the regime's list.
  */
 export function checkLimits(
   totals: GreekTotals,
@@ -87,10 +88,11 @@ export function checkLimits(
   // one pass over the groups with set lookups: a book of 10,000 positions has thousands of groups
   const allowed = new Set(limits.allowedStrategies);
   const exempt = new Set<string>(exemptDeltaOne ? DELTA_ONE_KINDS : []);
+  const allowedList = Object.freeze([...limits.allowedStrategies]) as string[]; // one frozen copy shared by the breaches
   const strategyBreaches: StrategyBreach[] = [];
   for (const g of groups) {
     if (exempt.has(g.kind) || g.matrixNames.some((name) => allowed.has(name))) continue;
-    strategyBreaches.push({groupId: g.id, kind: g.kind, label: g.label, matrixNames: g.matrixNames, allowed: [...limits.allowedStrategies]});
+    strategyBreaches.push({groupId: g.id, kind: g.kind, label: g.label, matrixNames: g.matrixNames, allowed: allowedList});
   }
   const breaches = checks.filter((c) => c.status === "breach");
   const anyMissing = Object.values(totals.missing).some((n) => n > 0);

@@ -1,5 +1,6 @@
 import {bjerksundStensland2002Price} from "../pricing/bjerksundStensland.js";
 import {normalisedBlack} from "../pricing/normalisedBlack.js";
+import {americanRowPricer} from "./americanRowPricer.js";
 import {SCENARIO_KIND, type ScenarioBook} from "./scenarioBook.js";
 
 /** Default grid: SPY moves in percent and IV shocks in vol points. */
@@ -82,10 +83,11 @@ export function scenarioGrid(
         const call = theta === 1;
         const q = book.divYield[row];
         const base = bjerksundStensland2002Price(call, s, k, t, r, q, vol);
+        const price = americanRowPricer(t1, r, q); // the same prices, the quadrature set up once per row
         for (let i = 0; i < ns; ++i) {
           for (let j = 0; j < nv; ++j) {
             const v1 = Math.max(vol + shocks[j], floor);
-            cell[i * nv + j] = (bjerksundStensland2002Price(call, s * growth[i], k, t1, r, q, v1) - base);
+            cell[i * nv + j] = (price(call, s * growth[i], k, v1) - base);
           }
         }
       } else {
