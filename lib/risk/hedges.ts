@@ -149,8 +149,14 @@ export function suggestHedges(
   }
   if (report.strategyBreaches.length === 0) return suggestions;
   const groupById = new Map<string, StrategyGroup>();
-  for (const g of groups) if (!groupById.has(g.id)) groupById.set(g.id, g);
+  for (let i = groups.length - 1; i >= 0; --i) groupById.set(groups[i].id, groups[i]); // the first of an id wins
   const positionByLeg = new LegIndex(positions);
+  let lastAllowed: readonly string[] | undefined; // checkLimits gives every breach the same list
+  let lastAllowedText = "";
+  const allowedText = (allowed: readonly string[]) => {
+    if (allowed !== lastAllowed) (lastAllowed = allowed), (lastAllowedText = allowed.join(", ") || "none");
+    return lastAllowedText;
+  };
   for (const sb of report.strategyBreaches) {
     const group = groupById.get(sb.groupId);
     if (!group) continue;
@@ -172,7 +178,7 @@ export function suggestHedges(
       after,
       resolves: true,
       newBreaches: newlyBroken(brokenBefore, after, limits),
-      note: `${group.label} is not allowed (regime allows: ${sb.allowed.join(", ") || "none"})`
+      note: `${group.label} is not allowed (regime allows: ${allowedText(sb.allowed)})`
     });
   }
   return suggestions;
@@ -223,12 +229,21 @@ class LegIndex {
   private readonly byBroker = new Map<string, Map<string, Map<string, UnifiedPosition>>>();
 
   constructor(positions: readonly UnifiedPosition[]) {
-    for (const p of positions) {
-      let byAccount = this.byBroker.get(p.broker);
-      if (!byAccount) this.byBroker.set(p.broker, (byAccount = new Map()));
-      let bySymbol = byAccount.get(p.account);
-      if (!bySymbol) byAccount.set(p.account, (bySymbol = new Map()));
-      if (!bySymbol.has(p.symbol)) bySymbol.set(p.symbol, p);
+    // backwards, so that the first position of a key is the one left; books list an account's legs together
+    let broker: string | undefined;
+    let account: string | undefined;
+    let bySymbol: Map<string, UnifiedPosition> | undefined;
+    for (let i = positions.length - 1; i >= 0; --i) {
+      const p = positions[i];
+      if (p.broker !== broker || p.account !== account || !bySymbol) {
+        let byAccount = this.byBroker.get(p.broker);
+        if (!byAccount) this.byBroker.set(p.broker, (byAccount = new Map()));
+        bySymbol = byAccount.get(p.account);
+        if (!bySymbol) byAccount.set(p.account, (bySymbol = new Map()));
+        broker = p.broker;
+        account = p.account;
+      }
+      bySymbol.set(p.symbol, p);
     }
   }
 
