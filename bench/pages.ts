@@ -181,7 +181,9 @@ export async function runPagesBench(): Promise<void> {
   line("book change (decideRegime + aggregateGreeks + checkLimits + suggestHedges)", time(bookChange));
 
   for (const exercise of ["european", "american"] as const) {
-    const book = prepareScenarioBook(positions, {asOfMs: AS_OF_MS, rate: RATE, exercise});
+    const prepare = () => prepareScenarioBook(positions, {asOfMs: AS_OF_MS, rate: RATE, exercise});
+    line(`prepareScenarioBook, ${exercise} (on a book or model change only)`, time(prepare, {warmup: 1, runs: 5}));
+    const book = prepare();
     const gridMs = time(() => scenarioGrid(book), {warmup: 1, runs: exercise === "american" ? 5 : 9});
     const cells = 11 * 7;
     line(`scenario grid 11x7, ${exercise} exercise (${book.n} distinct contracts, ${(book.n * cells).toLocaleString("en-US")} cells)`, gridMs);

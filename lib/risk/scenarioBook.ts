@@ -79,6 +79,22 @@ export function prepareScenarioBook(positions: readonly UnifiedPosition[], optio
     missing: []
   };
   const rowByKey = new Map<string, number>();
+  // books repeat a few expiries and underlyings over thousands of positions: each instant and model is found once
+  const expiryMsByCrypto = [new Map<string, number>(), new Map<string, number>()];
+  const expiryInstantMs = (expiry: string, crypto: boolean) => {
+    const known = expiryMsByCrypto[crypto ? 1 : 0];
+    let ms = known.get(expiry);
+    if (ms === undefined) known.set(expiry, (ms = crypto ? Date.parse(`${expiry}T08:00:00Z`) : easternWallTimeToMs(expiry, 16 * 60)));
+    return ms;
+  };
+  const modelByVenue = new Map<string, Map<string, ReturnType<typeof pricingModelFor>>>();
+  const modelFor = (underlying: string, venue: string) => {
+    let byUnderlying = modelByVenue.get(venue);
+    if (!byUnderlying) modelByVenue.set(venue, (byUnderlying = new Map()));
+    let model = byUnderlying.get(underlying);
+    if (model === undefined) byUnderlying.set(underlying, (model = pricingModelFor({underlying, venue})));
+    return model;
+  };
   let i = 0;
   // one row per distinct set of pricing inputs; `fill` writes a new row's columns
   const add = (key: string, fill: () => void) => {
@@ -120,11 +136,11 @@ export function prepareScenarioBook(positions: readonly UnifiedPosition[], optio
       continue;
     }
     const crypto = p.instrumentType === "CryptoOption" || p.broker === "deribit";
-    const expiryMs = crypto ? Date.parse(`${p.expiry}T08:00:00Z`) : easternWallTimeToMs(p.expiry, 16 * 60);
+    const expiryMs = expiryInstantMs(p.expiry, crypto);
     const tYears = Math.max(0, (expiryMs - asOfMs) / MS_PER_YEAR);
     const r = crypto ? 0 : rate;
     const q = divYields[p.underlying] ?? 0;
-    const americanStyle = !crypto && p.instrumentType !== "FutureOption" && pricingModelFor({underlying: p.underlying, venue: p.broker}) === "american";
+    const americanStyle = !crypto && p.instrumentType !== "FutureOption" && modelFor(p.underlying, p.broker) === "american";
     const american = americanStyle && exercise === "american";
     const carry = crypto || p.instrumentType === "FutureOption" ? 1 : Math.exp((r - q) * tYears);
     let vol = p.iv;
