@@ -25,25 +25,58 @@ const X = [
   ]
 ];
 
-/** P(X > h, Y > k) for standard normals with correlation r (Genz's BVU). */
-function upperOrthant(h: number, k: number, r: number): number {
+/**
+ * Genz's set-up for |r| < 0.925, which depends on the correlation only: asin(r), the Gauss-Legendre weights, and per
+ * node i the sines sn = sin(asin(r) (1 + x_i) / 2), sin(asin(r) (1 - x_i) / 2) with their 1 - sn^2, packed in `sn`
+ * as [sn1, 1 - sn1^2, sn2, 1 - sn2^2] per node.
+ */
+type SineNodes = {asr: number; w: number[]; sn: Float64Array};
+
+/** Fills `nodes` (sn of length >= 40) for correlation r and returns it. */
+function setSineNodes(nodes: SineNodes, r: number): SineNodes {
   const absR = Math.abs(r);
   const ng = absR < 0.3 ? 0 : absR < 0.75 ? 1 : 2;
   const w = W[ng];
   const x = X[ng];
+  const asr = Math.asin(r);
+  const sn = nodes.sn;
+  for (let i = 0; i < w.length; ++i) {
+    const sn1 = Math.sin((asr * (x[i] + 1)) / 2);
+    const sn2 = Math.sin((asr * (1 - x[i])) / 2);
+    sn[4 * i] = sn1;
+    sn[4 * i + 1] = 1 - sn1 * sn1;
+    sn[4 * i + 2] = sn2;
+    sn[4 * i + 3] = 1 - sn2 * sn2;
+  }
+  nodes.asr = asr;
+  nodes.w = w;
+  return nodes;
+}
+
+const newSineNodes = (): SineNodes => ({asr: 0, w: W[2], sn: new Float64Array(4 * W[2].length)});
+// bivariateNormCdf's set-up, refilled on every call (lib code is synchronous, so one is enough)
+const scratchNodes = newSineNodes();
+
+/** P(X > h, Y > k) for |r| < 0.925 (Genz's BVU, first branch), from the correlation's sine nodes. */
+function lowCorrelationOrthant(h: number, k: number, nodes: SineNodes): number {
+  const {asr, w, sn} = nodes;
+  const hk = h * k;
+  const hs = (h * h + k * k) / 2;
+  let bvn = 0;
+  for (let i = 0; i < w.length; ++i) {
+    bvn += w[i] * Math.exp((sn[4 * i] * hk - hs) / sn[4 * i + 1]);
+    bvn += w[i] * Math.exp((sn[4 * i + 2] * hk - hs) / sn[4 * i + 3]);
+  }
+  return (bvn * asr) / (2 * TWO_PI) + normCdf(-h) * normCdf(-k);
+}
+
+/** P(X > h, Y > k) for |r| >= 0.925 or NaN (Genz's BVU, second branch). */
+function highCorrelationOrthant(h: number, k: number, r: number): number {
+  const absR = Math.abs(r);
+  const w = W[2];
+  const x = X[2];
   let hk = h * k;
   let bvn = 0;
-  if (absR < 0.925) {
-    const hs = (h * h + k * k) / 2;
-    const asr = Math.asin(r);
-    for (let i = 0; i < w.length; ++i) {
-      let sn = Math.sin((asr * (x[i] + 1)) / 2);
-      bvn += w[i] * Math.exp((sn * hk - hs) / (1 - sn * sn));
-      sn = Math.sin((asr * (1 - x[i])) / 2);
-      bvn += w[i] * Math.exp((sn * hk - hs) / (1 - sn * sn));
-    }
-    return (bvn * asr) / (2 * TWO_PI) + normCdf(-h) * normCdf(-k);
-  }
   if (r < 0) {
     k = -k;
     hk = -hk;
@@ -79,8 +112,23 @@ function upperOrthant(h: number, k: number, r: number): number {
 
 /**
  * Returns M(a, b; rho) = P(X <= a, Y <= b) for standard normals X, Y with correlation rho in [-1, 1].
+ * For many CDFs at one correlation use bivariateNormCdfAtCorrelation, which gives the same values bit for bit.
  * @see A. Genz (2004), BVND
  */
 export function bivariateNormCdf(a: number, b: number, rho: number): number {
-  return upperOrthant(-a, -b, rho);
+  return Math.abs(rho) < 0.925 ? lowCorrelationOrthant(-a, -b, setSineNodes(scratchNodes, rho)) : highCorrelationOrthant(-a, -b, rho);
+}
+
+/**
+ * Returns (a, b) => M(a, b; rho), equal bit for bit to bivariateNormCdf(a, b, rho), with the quadrature's set-up
+ * that depends on the correlation only (an arcsine and 6, 12 or 20 sines for |rho| < 0.925) done once: about twice as fast
+ * per CDF when many share one correlation (Bjerksund-Stensland 2002 takes 20 CDFs at two correlations per price).
+ * @see A. Genz (2004), BVND
+ */
+export function bivariateNormCdfAtCorrelation(rho: number): (a: number, b: number) => number {
+  if (Math.abs(rho) < 0.925) {
+    const nodes = setSineNodes(newSineNodes(), rho);
+    return (a, b) => lowCorrelationOrthant(-a, -b, nodes);
+  }
+  return (a, b) => highCorrelationOrthant(-a, -b, rho);
 }

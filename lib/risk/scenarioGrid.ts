@@ -1,6 +1,5 @@
-import {bjerksundStensland2002Price} from "../pricing/bjerksundStensland.js";
+import {bjerksundStensland2002Price, bjerksundStensland2002Pricer} from "../pricing/bjerksundStensland.js";
 import {normalisedBlack} from "../pricing/normalisedBlack.js";
-import {americanRowPricer} from "./americanRowPricer.js";
 import {SCENARIO_KIND, type ScenarioBook} from "./scenarioBook.js";
 
 /** Default grid: SPY moves in percent and IV shocks in vol points. */
@@ -83,11 +82,12 @@ export function scenarioGrid(
         const call = theta === 1;
         const q = book.divYield[row];
         const base = bjerksundStensland2002Price(call, s, k, t, r, q, vol);
-        const price = americanRowPricer(t1, r, q); // the same prices, the quadrature set up once per row
+        // the same prices, the quadrature set up once per row
+        const price = bjerksundStensland2002Pricer({isCall: call, strike: k, tYears: t1, rate: r, divYield: q});
         for (let i = 0; i < ns; ++i) {
           for (let j = 0; j < nv; ++j) {
             const v1 = Math.max(vol + shocks[j], floor);
-            cell[i * nv + j] = (price(call, s * growth[i], k, v1) - base);
+            cell[i * nv + j] = (price(s * growth[i], v1) - base);
           }
         }
       } else {
