@@ -17,7 +17,7 @@ export type RegimeDecision = {
   fallbackApplied: boolean; // no condition was true; `regime` is the matrix's fallback
   undecidable: UndecidableRegime[]; // conditions neither true nor false because of missing/stale inputs
   certain: boolean; // false when an undecidable regime ranks above `regime`, so with full inputs it might have won
-  decidedBy: {regime: string; condition: string; reason: "matched" | "fallback" | "held"; inputs: Record<string, number>};
+  decidedBy: {regime: string; condition: string; reason: "matched" | "fallback" | "held" | "picked"; inputs: Record<string, number>};
   inputValues: Record<string, number>; // every usable input any condition names (TermStructure derived), by name
   severityOrder: string[];
 };

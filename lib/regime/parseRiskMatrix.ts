@@ -9,6 +9,7 @@ import type {ConditionNode} from "./parseCondition.js";
 import {DEFAULT_FALLBACK, DEFAULT_HYSTERESIS, DEFAULT_NEAR_LIMIT_FRACTION, DEFAULT_SEVERITY_ORDER} from "./riskMatrix.js";
 import type {HysteresisSettings, RegimeDefinition, RegimeLimits, RiskMatrix} from "./riskMatrix.js";
 import {RISK_MATRIX_KEYS} from "./riskMatrixKeys.js";
+import {forEachConditionInput} from "./conditionInputs.js";
 
 /** Options: `extraInputs` are input names a loader provides, accepted in conditions like `inputs:` in the file. */
 export type ParseRiskMatrixOptions = {extraInputs?: Iterable<string>};
@@ -128,7 +129,7 @@ function readCondition(pair: Pair | undefined, path: string, text: string, input
     return null;
   }
   let ok = true;
-  forEachInput(ast, (name, offset) => {
+  forEachConditionInput(ast, (name, offset) => {
     if (isKnownInput(name, inputs)) return;
     ok = false;
     report(
@@ -326,16 +327,6 @@ function checkKeys(
     if (!fields.has(key)) report(start(node), path === "" ? key : `${path}.${key}`, "missing-key", `missing required key "${key}"`);
   }
   return fields;
-}
-
-function forEachInput(node: ConditionNode, visit: (name: string, offset: number) => void): void {
-  if (node.type === "compare") {
-    for (const operand of node.operands) if (operand.type === "input") visit(operand.name, operand.start);
-  } else if (node.type === "not") forEachInput(node.operand, visit);
-  else {
-    forEachInput(node.left, visit);
-    forEachInput(node.right, visit);
-  }
 }
 
 /** File offset of character `offset` of a condition scalar; exact unless the scalar has escapes or spans lines. */
