@@ -19,6 +19,7 @@ import {checkLimits, type LimitReport} from "../lib/risk/limits.js";
 import {prepareScenarioBook} from "../lib/risk/scenarioBook.js";
 import {scenarioGrid} from "../lib/risk/scenarioGrid.js";
 import {assignStrategyGroups, recognizeStrategies} from "../lib/strategies/recognize.js";
+import {median} from "./benchStats.js";
 
 const FRAME_MS = 16;
 const AS_OF_DATE = "2026-11-20";
@@ -93,11 +94,6 @@ export function syntheticChain(count: number): UnifiedPosition[] {
     chain.push(optionPosition("hedge", spy, i % 2 === 0 ? "P" : "C", strike, expiry, 1));
   }
   return chain;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function time(fn: () => unknown, {warmup = 3, runs = 15} = {}): number {

@@ -13,14 +13,10 @@ import {fileURLToPath} from "node:url";
 import {blackFormulaImpliedStdDev1, Option} from "@quantlib/ql";
 import {BlackScholes} from "@uqee/black-scholes";
 import {bsmGreeks} from "../lib/pricing/bsm.js";
-import {
-  allocGreeksColumns,
-  allocIvGreeksColumns,
-  chainGreeks,
-  chainImpliedVol,
-  chainImpliedVolAndGreeks
-} from "../lib/pricing/chain.js";
+import {allocGreeksColumns, chainGreeks, chainImpliedVol} from "../lib/pricing/chain.js";
 import {impliedVol} from "../lib/pricing/impliedVol.js";
+import {median} from "./benchStats.js";
+import {timeChain} from "./chainTiming.js";
 
 const require = createRequire(import.meta.url);
 const ivPeer = require("implied-volatility") as {
@@ -291,11 +287,6 @@ function accuracy(
   return rows;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 /** Chain columns of `n` contracts cycling through the grid (q folded into the spot), their exact prices and vols. */
 export function chainBenchInputs(n: number): {
   isCall: Float64Array;
@@ -315,41 +306,6 @@ export function chainBenchInputs(n: number): {
     rate: col(all.rate),
     price: col(all.price)
   };
-}
-
-/**
- * Median ms over `rounds` after `warmup` of the whole chain's IV + greeks in one pass (chainImpliedVolAndGreeks),
- * interleaved with the two-pass path (chainImpliedVol then chainGreeks) and each of its halves.
- */
-function timeChain(
-  n: number,
-  warmup: number,
-  rounds: number
-): {totalMs: number; minMs: number; twoPassMs: number; ivMs: number; greeksMs: number} {
-  const {price, ...chain} = chainBenchInputs(n);
-  const iv = new Float64Array(n);
-  const out = allocGreeksColumns(n);
-  const onePassOut = allocIvGreeksColumns(n);
-  const onePass: number[] = [];
-  const twoPass: number[] = [];
-  const ivOnly: number[] = [];
-  const greeksOnly: number[] = [];
-  for (let r = 0; r < warmup + rounds; ++r) {
-    const t0 = performance.now();
-    chainImpliedVolAndGreeks(chain, price, onePassOut);
-    const t1 = performance.now();
-    chainImpliedVol(chain, price, iv);
-    const t2 = performance.now();
-    chainGreeks(chain, iv, out);
-    const t3 = performance.now();
-    if (r >= warmup) {
-      onePass.push(t1 - t0);
-      twoPass.push(t3 - t1);
-      ivOnly.push(t2 - t1);
-      greeksOnly.push(t3 - t2);
-    }
-  }
-  return {totalMs: median(onePass), minMs: Math.min(...onePass), twoPassMs: median(twoPass), ivMs: median(ivOnly), greeksMs: median(greeksOnly)};
 }
 
 const fmtRate = (perSecond: number) => (perSecond >= 1e5 ? (perSecond / 1e6).toFixed(3) : (perSecond / 1e6).toPrecision(3));
@@ -388,7 +344,8 @@ export async function runPricingBench(): Promise<void> {
       console.log(`| ${x.name} | ${peers.map((p) => (med.get(x.name)! / med.get(p.name)!).toFixed(2) + "x").join(" | ")} |`);
     }
   }
-  const chain = timeChain(20000, 5, 21);
+  const {price: chainPrice, ...chainCols} = chainBenchInputs(20000);
+  const chain = timeChain(chainCols, chainPrice, {warmup: 5, rounds: 21});
   const ql = med.get("@quantlib/ql blackFormulaImpliedStdDev 1e-14")!;
   const fastestGreeksPeer = Math.max(...list.filter((x) => x.peer && x.kind === "greeks").map((x) => med.get(x.name)!));
   const ivRatio = med.get("VolDesk chainImpliedVol")! / ql;

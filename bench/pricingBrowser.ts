@@ -12,6 +12,7 @@ import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {build} from "esbuild";
 import {chromium} from "playwright-core";
+import type {ChainTiming} from "./chainTiming.js";
 import {chainBenchInputs} from "./pricing.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,45 +22,17 @@ const WARMUP = 5;
 const ROUNDS = 21;
 const COLUMNS = ["isCall", "underlying", "strike", "tYears", "rate", "price"] as const;
 
-/** The page's module: reads the columns from /chain.bin, times the chain, leaves the result on window.__chainBench. */
+/** The page's module: reads the columns from /chain.bin, times the chain (bench/chainTiming.ts), leaves the result on window.__chainBench. */
 const ENTRY = `
-import {allocGreeksColumns, allocIvGreeksColumns, chainGreeks, chainImpliedVol, chainImpliedVolAndGreeks} from "../lib/pricing/chain.js";
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+import {timeChain} from "./chainTiming.ts";
 const buf = await (await fetch("/chain.bin")).arrayBuffer();
 const n = ${N_CONTRACTS};
 const col = (j) => new Float64Array(buf, j * n * 8, n);
 const chain = {isCall: col(0), underlying: col(1), strike: col(2), tYears: col(3), rate: col(4)};
-const price = col(5);
-const iv = new Float64Array(n);
-const out = allocGreeksColumns(n);
-const onePassOut = allocIvGreeksColumns(n);
-const total = [], twoPass = [], ivOnly = [], greeksOnly = [];
-for (let r = 0; r < ${WARMUP + ROUNDS}; ++r) {
-  const t0 = performance.now();
-  chainImpliedVolAndGreeks(chain, price, onePassOut);
-  const t1 = performance.now();
-  chainImpliedVol(chain, price, iv);
-  const t2 = performance.now();
-  chainGreeks(chain, iv, out);
-  const t3 = performance.now();
-  if (r >= ${WARMUP}) { total.push(t1 - t0); twoPass.push(t3 - t1); ivOnly.push(t2 - t1); greeksOnly.push(t3 - t2); }
-}
-let solved = 0;
-for (let i = 0; i < n; ++i) if (onePassOut.iv[i] > 0) solved++;
-window.__chainBench = {totalMs: median(total), minMs: Math.min(...total), twoPassMs: median(twoPass), ivMs: median(ivOnly), greeksMs: median(greeksOnly),
-  solved, isolated: crossOriginIsolated, userAgent: navigator.userAgent};
+window.__chainBench = {...timeChain(chain, col(5), {warmup: ${WARMUP}, rounds: ${ROUNDS}}), isolated: crossOriginIsolated, userAgent: navigator.userAgent};
 `;
 
-type BrowserResult = {
-  totalMs: number;
-  minMs: number;
-  twoPassMs: number;
-  ivMs: number;
-  greeksMs: number;
-  solved: number;
-  isolated: boolean;
-  userAgent: string;
-};
+type BrowserResult = ChainTiming & {isolated: boolean; userAgent: string};
 
 /** Runs the chain in headless Chromium and returns its timings (medians in ms). */
 export async function timeChainInBrowser(): Promise<BrowserResult> {
