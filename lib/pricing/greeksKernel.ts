@@ -1,6 +1,6 @@
 /**
  * The allocation-free price-and-greeks kernel behind bsmGreeks, black76Greeks and the chain API: one log, one
- * sqrt, one to three exponentials and two of Cody's rational erfc/erfcx forms per option, with no cancellation
+ * sqrt, one to three in-line exponentials and two of Cody's rational erfc/erfcx forms per option, no cancellation
  * between the two Black terms out of the money (Phi(z) = phi(z) sqrt(pi/2) erfcx(-z/sqrt2) for z <= 0, and 1 minus the mirror for z > 0).
  */
 import {ERFC_CENTRE_MAX, erfcCentre, erfcxTail} from "./normal.js";
@@ -36,6 +36,58 @@ export function allocGreeksColumns(n: number): GreeksColumns {
 }
 
 const CENTRE = ERFC_CENTRE_MAX;
+
+// exp(x) in line (Tang's table method): x = (32 m + j) ln2/32 + r, |r| <= ln2/64, exp(x) = 2^m 2^(j/32) e^r with
+// 2^(j/32) as a double plus its trailing part (60-digit values) and e^r - 1 by its degree-6 Taylor polynomial
+// (truncation < 4e-18), 2^m applied as two exact power-of-two factors so that a subnormal result rounds once.
+const EXP_TABLE_LEAD = Float64Array.of(
+  1.0, 1.0218971486541166, 1.0442737824274138, 1.0671404006768237, 1.0905077326652577, 1.1143867425958924,
+  1.1387886347566916, 1.1637248587775775, 1.189207115002721, 1.215247359980469, 1.241857812073484,
+  1.2690509571917332, 1.2968395546510096, 1.3252366431597413, 1.3542555469368927, 1.383909881963832,
+  1.4142135623730951, 1.4451808069770467, 1.4768261459394993, 1.5091644275934228, 1.5422108254079407,
+  1.5759808451078865, 1.6104903319492543, 1.645755478153965, 1.681792830507429, 1.718619298122478,
+  1.7562521603732995, 1.7947090750031072, 1.8340080864093424, 1.8741676341103, 1.9152065613971474,
+  1.9571441241754002
+);
+const EXP_TABLE_TRAIL = Float64Array.of(
+  0.0, 5.109225028973444e-17, 8.551889705537965e-17, -7.899853966841582e-17, -3.046782079812471e-17,
+  1.0410278456845571e-16, 8.912812676025408e-17, 3.8292048369240935e-17, 3.982015231465646e-17,
+  -7.712630692681488e-17, 4.658027591836937e-17, 2.667932131342186e-18, 2.5382502794888315e-17,
+  -2.8587312100388614e-17, 7.70094837980299e-17, -6.770511658794786e-17, -9.667293313452913e-17,
+  -3.0237581349939873e-17, -3.483994556892796e-17, -1.016455327754295e-16, 7.949834809697621e-17,
+  -1.0136916471278304e-17, 2.4707192569797888e-17, -1.0125679913674773e-16, 8.199010020581497e-17,
+  -1.851380418263111e-17, 2.960140695448873e-17, 1.8227458427912087e-17, 3.283107224245627e-17,
+  -6.122763413004143e-17, -1.0619946056195963e-16, 8.960767791036668e-17
+);
+const EXP_INV_STEP = 46.16624130844683; // 32/ln2
+const EXP_STEP_HI = 0.021660849390173098; // ln2/32 to 32 bits: n EXP_STEP_HI is exact for |n| < 2^21
+const EXP_STEP_LO = 2.325192846878874e-12; // ln2/32 - EXP_STEP_HI
+const ROUND_SHIFTER = 6755399441055744; // 1.5 2^52: (y + s) - s rounds y to the nearest integer
+const POW2_BIAS = 600;
+const POW2 = new Float64Array(2 * POW2_BIAS); // POW2[k + POW2_BIAS] = 2^k, exact
+POW2[POW2_BIAS] = 1;
+for (let k = 1; k < POW2_BIAS; ++k) {
+  POW2[POW2_BIAS + k] = POW2[POW2_BIAS + k - 1] * 2;
+  POW2[POW2_BIAS - k] = POW2[POW2_BIAS - k + 1] / 2;
+}
+
+/**
+ * Returns exp(x) to within ~1 ulp (Tang's table-driven method) without calling Math.exp, so that the kernel's loop
+ * has no C call per exponential: 0 below -746, Infinity above 709.8, NaN for NaN. Exported for its tests.
+ */
+export function expInline(x: number): number {
+  const xc = Math.min(Math.max(x, -746), 710);
+  const nf = xc * EXP_INV_STEP + ROUND_SHIFTER - ROUND_SHIFTER;
+  const n = nf | 0;
+  const r = xc - nf * EXP_STEP_HI - nf * EXP_STEP_LO;
+  const r2 = r * r;
+  const em1 = r + r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120) + r2 * (1 / 720));
+  const j = n & 31;
+  const m = n >> 5;
+  const m1 = m >> 1;
+  const lead = EXP_TABLE_LEAD[j];
+  return (lead + (EXP_TABLE_TRAIL[j] + lead * em1)) * POW2[m1 + POW2_BIAS] * POW2[m - m1 + POW2_BIAS];
+}
 
 // Scalar entry (generalisedGreeks): one-row input columns, so the scalar and chain paths run the same code.
 const oneIsCall = new Float64Array(1);
@@ -77,9 +129,10 @@ export function writeGreeks(
 /**
  * Writes price and greeks of rows 0..n-1 of the input columns into rows offset..offset+n-1 of `out` (isCall 1 =
  * call; divYield undefined = 0). The hot loop of chainGreeks: output columns hoisted, no allocation, no call per
- * row except for degenerate rows. Per row: one log, one sqrt, one to three exponentials (the discount factors are
- * skipped at zero rate or yield and shared on a forward) and two rational erfc/erfcx evaluations: Phi(-|d|) is
- * erfc(|d|/sqrt2)/2 in the centre and phi(d) sqrt(pi/2) erfcx(|d|/sqrt2) in the tails (Cody's forms, ~1e-16).
+ * row except for degenerate rows. Per row: one log (ln(u/K) + (r - q) T, no rounded F/K ratio inside it), one sqrt,
+ * one to three exponentials by expInline, not Math.exp (a C call that spills every live register; the discount
+ * factors are skipped at zero rate or yield and shared on a forward) and two rational erfc/erfcx evaluations:
+ * Phi(-|d|) is erfc(|d|/sqrt2)/2 in the centre and phi(d) sqrt(pi/2) erfcx(|d|/sqrt2) in the tails (Cody, ~1e-16).
  */
 export function writeGreeksRows(
   isCall: ArrayLike<number>,
@@ -114,8 +167,9 @@ export function writeGreeksRows(
     const theta = isCall[j] === 1 ? 1 : -1;
     const sqrtT = Math.sqrt(t);
     const sd = v * sqrtT;
-    const df = r === 0 ? 1 : Math.exp(-r * t);
-    const dq = q === r ? df : q === 0 ? 1 : Math.exp(-q * t);
+    const invSd = 1 / sd;
+    const df = r === 0 ? 1 : expInline(-r * t);
+    const dq = q === r ? df : q === 0 ? 1 : expInline(-q * t);
     const uq = u * dq; // discounted forward
     const kd = k * df; // discounted strike
     if (!(sd > 0) || !(uq > 0) || !(kd > 0) || !Number.isFinite(sd + uq + kd)) {
@@ -123,10 +177,10 @@ export function writeGreeksRows(
       continue;
     }
     const fk = uq / kd;
-    const x = Math.log(fk); // ln(F/K)
-    const d1 = x / sd + 0.5 * sd;
+    const x = Math.log(u / k) + (r - q) * t; // ln(F/K)
+    const d1 = x * invSd + 0.5 * sd;
     const d2 = d1 - sd;
-    const phi1 = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
+    const phi1 = INV_SQRT_2PI * expInline(-0.5 * d1 * d1);
     const phi2 = phi1 * fk; // phi(d2) = phi(d1) F/K
     // Phi(-|d|) and the Mills ratio Phi(-|d|)/phi(d): centre without an exponential, tails via erfcx
     const y1 = Math.abs(d1) * SQRT1_2;
