@@ -29,6 +29,7 @@ export type HedgeOptions = {
   spxSpot?: number; // for the /MES and /ES sizes; else spySpot x DEFAULT_SPX_PER_SPY
   putCandidates?: readonly UnifiedPosition[]; // SPY puts, quantity 1 each, greeks per contract (see toUnifiedPositions)
   asOfDate?: string; // "YYYY-MM-DD": candidates expiring within 7 days are not used
+  maxStrategySuggestions?: number; // close-out suggestions for at most this many disallowed groups (default: all)
 };
 
 /**
@@ -40,8 +41,9 @@ export type HedgeOptions = {
  *   shortest-dated first (larger exposure first within an expiry, then book order), as many contracts as needed;
  *   and, for short gamma or short vega, buy SPY puts from `putCandidates` (most gamma, resp. vega, per premium
  *   dollar; 30-120 DTE for vega, >= 7 DTE for gamma).
- * - Strategies the regime does not allow: each group is listed for closing; a leg is matched to the first position
- *   with the group's broker, account and symbol.
+ * - Strategies the regime does not allow: each group is listed for closing (the first `maxStrategySuggestions` of
+ *   them, in the report's order, when a page shows only a few); a leg is matched to the first position with the
+ *   group's broker, account and symbol.
  * A suggestion is only returned when it strictly reduces its breach; `resolves` says whether it fully cures it and
  * `newBreaches` which other limits it would break (closing short puts adds delta; buying puts subtracts it).
  * Totals keep their `missing` counts: positions with unknown greeks are neither hedged nor closed.
@@ -59,7 +61,7 @@ export function suggestHedges(
   report: LimitReport,
   limits: RegimeLimits,
   groups: readonly StrategyGroup[],
-  {spySpot, spxSpot, putCandidates = [], asOfDate}: HedgeOptions
+  {spySpot, spxSpot, putCandidates = [], asOfDate, maxStrategySuggestions = Infinity}: HedgeOptions
 ): HedgeSuggestion[] {
   const suggestions: HedgeSuggestion[] = [];
   const spxPerSpy = spxSpot !== undefined && spxSpot > 0 && spySpot > 0 ? spxSpot / spySpot : DEFAULT_SPX_PER_SPY;
@@ -157,7 +159,8 @@ export function suggestHedges(
     if (allowed !== lastAllowed) (lastAllowed = allowed), (lastAllowedText = allowed.join(", ") || "none");
     return lastAllowedText;
   };
-  for (const sb of report.strategyBreaches) {
+  const strategyBreaches = report.strategyBreaches.slice(0, maxStrategySuggestions);
+  for (const sb of strategyBreaches) {
     const group = groupById.get(sb.groupId);
     if (!group) continue;
     const after = copyTotals(totals);

@@ -33,7 +33,13 @@ describe("issue 7: suggestHedges equals the straightforward scan", () => {
     expect(report.breaches.length).toBeGreaterThan(0);
     expect(report.strategyBreaches.length).toBeGreaterThan(6);
     const options = {spySpot: 500, asOfDate: "2024-05-17"};
-    expect(suggestHedges(positions, totals, report, HIGH, groups, options)).toEqual(referenceSuggestHedges(positions, totals, report, HIGH, groups, options));
+    const all = suggestHedges(positions, totals, report, HIGH, groups, options);
+    expect(all).toEqual(referenceSuggestHedges(positions, totals, report, HIGH, groups, options));
+    // a page that shows a few rows asks for a few close-outs: the limit hedges, then the first 3 disallowed groups
+    const capped = suggestHedges(positions, totals, report, HIGH, groups, {...options, maxStrategySuggestions: 3});
+    const limitHedges = all.filter((x) => x.target !== "allowedStrategies");
+    expect(limitHedges.length).toBeGreaterThan(0);
+    expect(capped).toEqual([...limitHedges, ...all.filter((x) => x.target === "allowedStrategies").slice(0, 3)]);
   });
 
   it("on random books with repeated symbols, equal exposures and unknown greeks (property)", () => {
