@@ -3,7 +3,7 @@
  * sqrt, one to three in-line exponentials and two of Cody's rational erfc/erfcx forms per option, no cancellation
  * between the two Black terms out of the money (Phi(z) = phi(z) sqrt(pi/2) erfcx(-z/sqrt2) for z <= 0, and 1 minus the mirror for z > 0).
  */
-import {ERFC_CENTRE_MAX, erfcCentre, erfcxTail} from "./normal.js";
+import {ERFC_CENTRE_MAX, erfcxTail} from "./normal.js";
 
 const INV_SQRT_2PI = 0.398942280401432677939946059934;
 const SQRT_PI_OVER_2 = 1.253314137315500251207882642405522626503;
@@ -36,6 +36,17 @@ export function allocGreeksColumns(n: number): GreeksColumns {
 }
 
 const CENTRE = ERFC_CENTRE_MAX;
+
+// W. J. Cody's erfc coefficients (Math. Comp. 23 (1969) 631-638), the same values as normal.ts: erf(y)/y on
+// |y| <= 0.46875 (A/B) and erfcx on (0.46875, 4] (C/D), for the kernel's in-line evaluations.
+const A0 = 3.1611237438705656, A1 = 113.864154151050156, A2 = 377.485237685302021, A3 = 3209.37758913846947;
+const A4 = 0.185777706184603153;
+const B0 = 23.6012909523441209, B1 = 244.024637934444173, B2 = 1282.61652607737228, B3 = 2844.23683343917062;
+const C0 = 0.564188496988670089, C1 = 8.88314979438837594, C2 = 66.1191906371416295, C3 = 298.635138197400131;
+const C4 = 881.95222124176909, C5 = 1712.04761263407058, C6 = 2051.07837782607147, C7 = 1230.33935479799725;
+const C8 = 2.15311535474403846e-8;
+const D0 = 15.7449261107098347, D1 = 117.693950891312499, D2 = 537.181101862009858, D3 = 1621.38957456669019;
+const D4 = 3290.79923573345963, D5 = 4362.61909014324716, D6 = 3439.36767414372164, D7 = 1230.33935480374942;
 
 // exp(x) in line (Tang's table method): x = (32 m + j) ln2/32 + r, |r| <= ln2/64, exp(x) = 2^m 2^(j/32) e^r with
 // 2^(j/32) as a double plus its trailing part (60-digit values) and e^r - 1 by its degree-6 Taylor polynomial
@@ -185,22 +196,47 @@ export function writeGreeksRows(
     // Phi(-|d|) and the Mills ratio Phi(-|d|)/phi(d): centre without an exponential, tails via erfcx
     const y1 = Math.abs(d1) * SQRT1_2;
     const y2 = Math.abs(d2) * SQRT1_2;
+    // Both evaluations are written out here, not called: a call that TurboFan does not inline (its inlining budget
+    // runs out after the exponentials) boxes its double argument and result. Same operations, in the same order,
+    // as erfcCentre (Cody's erf(y)/y) and erfcxTail's Estrin form in normal.ts; y > 4 (|d| > 5.66) calls erfcxTail.
     let ra: number;
     let lo1: number;
     if (y1 <= CENTRE) {
-      lo1 = 0.5 * erfcCentre(y1);
+      const s = y1 * y1;
+      const num = (((A4 * s + A0) * s + A1) * s + A2) * s + A3;
+      const den = (((s + B0) * s + B1) * s + B2) * s + B3;
+      lo1 = 0.5 * (1 - y1 * (num / den));
       ra = lo1 / phi1;
     } else {
-      ra = SQRT_PI_OVER_2 * erfcxTail(y1);
+      let e: number;
+      if (y1 <= 4) {
+        const s = y1 * y1;
+        const s2 = s * s;
+        const num = (C8 * s2 + ((C0 * y1 + C1) * s + (C2 * y1 + C3))) * s2 + ((C4 * y1 + C5) * s + (C6 * y1 + C7));
+        const den = (s2 + ((D0 * y1 + D1) * s + (D2 * y1 + D3))) * s2 + ((D4 * y1 + D5) * s + (D6 * y1 + D7));
+        e = num / den;
+      } else e = erfcxTail(y1);
+      ra = SQRT_PI_OVER_2 * e;
       lo1 = phi1 * ra;
     }
     let rb: number;
     let lo2: number;
     if (y2 <= CENTRE) {
-      lo2 = 0.5 * erfcCentre(y2);
+      const s = y2 * y2;
+      const num = (((A4 * s + A0) * s + A1) * s + A2) * s + A3;
+      const den = (((s + B0) * s + B1) * s + B2) * s + B3;
+      lo2 = 0.5 * (1 - y2 * (num / den));
       rb = lo2 / phi2;
     } else {
-      rb = SQRT_PI_OVER_2 * erfcxTail(y2);
+      let e: number;
+      if (y2 <= 4) {
+        const s = y2 * y2;
+        const s2 = s * s;
+        const num = (C8 * s2 + ((C0 * y2 + C1) * s + (C2 * y2 + C3))) * s2 + ((C4 * y2 + C5) * s + (C6 * y2 + C7));
+        const den = (s2 + ((D0 * y2 + D1) * s + (D2 * y2 + D3))) * s2 + ((D4 * y2 + D5) * s + (D6 * y2 + D7));
+        e = num / den;
+      } else e = erfcxTail(y2);
+      rb = SQRT_PI_OVER_2 * e;
       lo2 = phi2 * rb;
     }
     const cdf1 = theta * d1 <= 0 ? lo1 : 1 - lo1; // Phi(theta d1)

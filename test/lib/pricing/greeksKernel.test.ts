@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {expInline} from "../../../lib/pricing/greeksKernel.js";
+import {allocGreeksColumns, expInline, writeGreeksRows} from "../../../lib/pricing/greeksKernel.js";
+import {ERFC_CENTRE_MAX, erfcCentre, erfcxTail} from "../../../lib/pricing/normal.js";
 
 /** Spacing of doubles at |v| (the subnormal spacing below the normal range). */
 function ulp(v: number): number {
@@ -34,5 +35,27 @@ describe("expInline", () => {
     expect(expInline(710)).toBe(Infinity);
     expect(expInline(Infinity)).toBe(Infinity);
     expect(expInline(NaN)).toBeNaN();
+  });
+});
+
+describe("writeGreeksRows: in-line Cody erfc/erfcx", () => {
+  it("gives the delta that erfcCentre / erfcxTail (normal.ts) give, bit for bit, in all three of Cody's intervals", () => {
+    // r = q = 0 and a call: delta = Phi(d1), Phi(-|d|) = erfc(|d|/sqrt2)/2 in the centre, phi(d) sqrt(pi/2) erfcx(|d|/sqrt2)
+    // beyond it; d1 is recomputed here with the kernel's operations so that only the N(d) evaluation is compared.
+    const n = 4001;
+    const strike = new Float64Array(n).fill(100);
+    const u = Float64Array.from({length: n}, (_, i) => 100 * Math.exp(-9 + (18 * i) / (n - 1))); // |d1| up to ~9
+    const cols = allocGreeksColumns(n);
+    const ones = new Float64Array(n).fill(1);
+    writeGreeksRows(ones, u, strike, ones, new Float64Array(n), undefined, ones, false, cols, 0, n);
+    let mismatches = 0;
+    for (let i = 0; i < n; ++i) {
+      const d1 = Math.log(u[i] / 100) * (1 / 1) + 0.5;
+      const y = Math.abs(d1) * Math.SQRT1_2;
+      const phi = 0.398942280401432677939946059934 * expInline(-0.5 * d1 * d1);
+      const lo = y <= ERFC_CENTRE_MAX ? 0.5 * erfcCentre(y) : phi * (1.253314137315500251207882642405522626503 * erfcxTail(y));
+      if (!Object.is(cols.delta[i], d1 <= 0 ? lo : 1 - lo)) mismatches++;
+    }
+    expect(mismatches).toBe(0);
   });
 });
