@@ -38,7 +38,9 @@ export function allocGreeksColumns(n: number): GreeksColumns {
 const CENTRE = ERFC_CENTRE_MAX;
 
 // W. J. Cody's erfc coefficients (Math. Comp. 23 (1969) 631-638), the same values as normal.ts: erf(y)/y on
-// |y| <= 0.46875 (A/B) and erfcx on (0.46875, 4] (C/D), for the kernel's in-line evaluations.
+// |y| <= 0.46875 (A/B) and erfcx on (0.46875, 4] (C/D), for the kernel's in-line evaluations. A local copy on
+// purpose: importing them from one shared module made V8 load each from a module cell, and the chain kernels ~12%
+// slower (measured); test/lib/pricing/greeksKernel.test.ts checks the two copies agree bit for bit.
 const A0 = 3.1611237438705656, A1 = 113.864154151050156, A2 = 377.485237685302021, A3 = 3209.37758913846947;
 const A4 = 0.185777706184603153;
 const B0 = 23.6012909523441209, B1 = 244.024637934444173, B2 = 1282.61652607737228, B3 = 2844.23683343917062;
