@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {allocGreeksColumns, expInline, writeGreeksRows} from "../../../lib/pricing/greeksKernel.js";
+import {allocGreeksColumns, expInline, writeGreeks, writeGreeksRows} from "../../../lib/pricing/greeksKernel.js";
 import {ERFC_CENTRE_MAX, erfcCentre, erfcxTail} from "../../../lib/pricing/normal.js";
 
 /** Spacing of doubles at |v| (the subnormal spacing below the normal range). */
@@ -38,7 +38,7 @@ describe("expInline", () => {
   });
 });
 
-describe("writeGreeksRows: in-line Cody erfc/erfcx", () => {
+describe("writeGreeksRows: Cody erfc/erfcx", () => {
   it("gives the delta that erfcCentre / erfcxTail (normal.ts) give, bit for bit, in all three of Cody's intervals", () => {
     // r = q = 0 and a call: delta = Phi(d1), Phi(-|d|) = erfc(|d|/sqrt2)/2 in the centre, phi(d) sqrt(pi/2) erfcx(|d|/sqrt2)
     // beyond it; d1 is recomputed here with the kernel's operations so that only the N(d) evaluation is compared.
@@ -57,5 +57,31 @@ describe("writeGreeksRows: in-line Cody erfc/erfcx", () => {
       if (!Object.is(cols.delta[i], d1 <= 0 ? lo : 1 - lo)) mismatches++;
     }
     expect(mismatches).toBe(0);
+  });
+});
+
+describe("writeGreeksRows: blocks", () => {
+  it("writes every row of a chain that spans several blocks, at an offset, as the one-row entry does, bit for bit", () => {
+    // 1,000 rows (blocks of 256 and a partial one) with a dividend yield, both rights and a few degenerate rows
+    const n = 1000;
+    const isCall = Float64Array.from({length: n}, (_, i) => i % 3 === 0 ? 1 : 0);
+    const u = Float64Array.from({length: n}, (_, i) => 60 + (i * 37) % 90);
+    const strike = Float64Array.from({length: n}, (_, i) => 50 + (i * 53) % 110);
+    const t = Float64Array.from({length: n}, (_, i) => i % 97 === 0 ? 0 : 0.01 + (i % 17) * 0.2);
+    const rate = Float64Array.from({length: n}, (_, i) => (i % 7) * 0.01);
+    const div = Float64Array.from({length: n}, (_, i) => (i % 5) * 0.005);
+    const vol = Float64Array.from({length: n}, (_, i) => i % 89 === 0 ? 0 : 0.05 + (i % 13) * 0.1);
+    const offset = 3;
+    const chain = allocGreeksColumns(n + offset);
+    writeGreeksRows(isCall, u, strike, t, rate, div, vol, false, chain, offset, n);
+    const one = allocGreeksColumns(1);
+    let mismatches = 0;
+    for (let i = 0; i < n; ++i) {
+      writeGreeks(isCall[i] === 1, u[i], strike[i], t[i], rate[i], div[i], vol[i], false, one, 0);
+      for (const key of Object.keys(one) as (keyof typeof one)[]) if (!Object.is(one[key][0], chain[key][i + offset])) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(chain.price[0]).toBe(0); // rows before the offset are left alone
+    expect(chain.price[offset + 97]).toBeGreaterThanOrEqual(0); // t = 0: intrinsic value
   });
 });
