@@ -153,8 +153,9 @@ const bBad = new Uint8Array(BLOCK);
  * price and greeks) rather than in one long loop body: a short body lets the CPU overlap many rows (one fused row
  * is a long dependency chain of log, exp and two divisions that no reorder buffer could hold twice), and the
  * log, the one C call, runs in a loop with nothing else live. Measured ~11% faster than the fused loop, bit for bit
- * the same results. Per row: one log (ln(u/K) + (r - q) T, no rounded F/K inside it), one sqrt, one to three
- * exponentials by expInline (the discount factors are skipped at zero rate or yield and shared on a forward), and
+ * the same results. Per row: one log (ln(u/K) + (r - q) T, no rounded F/K inside it), one exponential for phi(d1),
+ * and, once per run of rows with the same expiry, rate and yield (a chain in its listed order), one sqrt and up to
+ * two discount factors by expInline (skipped at zero rate or yield, shared on a forward), and
  * Phi(-|d|) for d1 and d2 by Cody's forms: erfc(|d|/sqrt2)/2 in the centre, phi(d) sqrt(pi/2) erfcx(|d|/sqrt2) in
  * the tails.
  */
@@ -193,6 +194,13 @@ function blockSetup(
   m: number
 ): void {
   const hasDiv = divYield !== undefined && !onForward;
+  // a chain lists many strikes per expiry: the time factors of the row before are reused while t, r and q repeat
+  let tPrev = NaN;
+  let rPrev = NaN;
+  let qPrev = NaN;
+  let sqrtT = NaN;
+  let df = NaN;
+  let dq = NaN;
   for (let b = 0; b < m; ++b) {
     const j = start + b;
     const u = underlying[j];
@@ -200,10 +208,15 @@ function blockSetup(
     const t = tYears[j];
     const r = rate[j];
     const q = onForward ? r : hasDiv ? (divYield as ArrayLike<number>)[j] : 0;
-    const sqrtT = Math.sqrt(t);
+    if (t !== tPrev || r !== rPrev || q !== qPrev) {
+      sqrtT = Math.sqrt(t);
+      df = r === 0 ? 1 : expInline(-r * t);
+      dq = q === r ? df : q === 0 ? 1 : expInline(-q * t);
+      tPrev = t;
+      rPrev = r;
+      qPrev = q;
+    }
     const sd = vol[j] * sqrtT;
-    const df = r === 0 ? 1 : expInline(-r * t);
-    const dq = q === r ? df : q === 0 ? 1 : expInline(-q * t);
     const uq = u * dq;
     const kd = k * df;
     const x = bX[b] + (r - q) * t;

@@ -84,4 +84,24 @@ describe("writeGreeksRows: blocks", () => {
     expect(chain.price[0]).toBe(0); // rows before the offset are left alone
     expect(chain.price[offset + 97]).toBeGreaterThanOrEqual(0); // t = 0: intrinsic value
   });
+  it("reuses the time factors only while expiry, rate and yield all repeat (a chain sorted by expiry)", () => {
+    // runs of 40 rows share an expiry while the rate changes every 7th row and the yield every 11th row
+    const n = 600;
+    const isCall = Float64Array.from({length: n}, (_, i) => i % 2);
+    const u = new Float64Array(n).fill(100);
+    const strike = Float64Array.from({length: n}, (_, i) => 70 + (i % 40) * 1.5);
+    const t = Float64Array.from({length: n}, (_, i) => 0.05 + Math.floor(i / 40) * 0.1);
+    const rate = Float64Array.from({length: n}, (_, i) => 0.04 + Math.floor(i / 7) * 1e-4);
+    const div = Float64Array.from({length: n}, (_, i) => Math.floor(i / 11) % 3 === 0 ? 0 : 0.01);
+    const vol = new Float64Array(n).fill(0.25);
+    const chain = allocGreeksColumns(n);
+    writeGreeksRows(isCall, u, strike, t, rate, div, vol, false, chain, 0, n);
+    const one = allocGreeksColumns(1);
+    let mismatches = 0;
+    for (let i = 0; i < n; ++i) {
+      writeGreeks(isCall[i] === 1, u[i], strike[i], t[i], rate[i], div[i], vol[i], false, one, 0);
+      for (const key of Object.keys(one) as (keyof typeof one)[]) if (!Object.is(one[key][0], chain[key][i])) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
 });
