@@ -8,6 +8,7 @@ import {suggestHedges} from "../../../lib/risk/hedges.js";
 import {checkLimits, limitRoom, LIMIT_SPECS} from "../../../lib/risk/limits.js";
 import {recognizeStrategies} from "../../../lib/strategies/recognize.js";
 import {describeWithSharedData, readSharedText} from "../../helpers/sharedData.js";
+import {referenceSuggestHedges} from "./hedgesReferenceScan.js";
 import {position} from "./positionFixture.js";
 
 const NEUTRAL: RegimeLimits = {maxBetaDelta: 300, maxNegativeVega: -1200, minDailyTheta: 300, maxGamma: 35, allowedStrategies: ["Iron Condors", "Strangles", "Credit Spreads"]};
@@ -117,5 +118,62 @@ describeWithSharedData("SPY put hedges from the real CBOE chain (2023-09-14 16:3
     expect(s.resolves).toBe(true);
     expect(s.after.vegaPerVolPt).toBeGreaterThanOrEqual(-1200);
     expect(s.trades[0].quantity).toBeGreaterThan(0);
+  });
+});
+
+// Issue 7: a what-if on 10,000 positions must fit one animation frame, so suggestHedges indexes the book instead of
+// scanning it per breach and per disallowed group. These tests hold the indexed suggestHedges to the
+// straightforward scan in hedgesReferenceScan.ts (the pre-index implementation), field for field and bit for bit.
+
+// high_volatility in config/risk_matrix.yaml: iron condors, credit spreads and naked shorts are not allowed
+const HIGH: RegimeLimits = {maxBetaDelta: 100, maxNegativeVega: -2500, minDailyTheta: 600, maxGamma: 20, allowedStrategies: ["Ratio Backspreads", "Short Strangles (Managed)", "Jade Lizards"]};
+
+describe("issue 7: suggestHedges equals the straightforward scan", () => {
+  it("on a book with numeric and strategy breaches, several accounts sharing symbols", () => {
+    const positions = [];
+    for (let a = 0; a < 6; ++a) {
+      const account = `U${a}`;
+      positions.push(
+        position({account, symbol: `P400-${a % 2}`, strike: 400, quantity: -3, betaDelta: 60, betaGamma: -4, vegaPerVolPt: -300, thetaPerDay: 20}),
+        position({account, symbol: `P390-${a % 2}`, strike: 390, quantity: 3, betaDelta: -30, betaGamma: 2, vegaPerVolPt: 200, thetaPerDay: -12}),
+        position({account, symbol: `C450-${a}`, right: "C", strike: 450, quantity: -2, betaDelta: -40, betaGamma: -3, vegaPerVolPt: -150, thetaPerDay: 15, expiry: "2024-05-24"})
+      );
+    }
+    const groups = recognizeStrategies(positions);
+    const totals = aggregateGreeks(positions, {asOfDate: "2024-05-17", groups}).portfolio;
+    const report = checkLimits(totals, groups, HIGH);
+    expect(report.breaches.length).toBeGreaterThan(0);
+    expect(report.strategyBreaches.length).toBeGreaterThan(6);
+    const options = {spySpot: 500, asOfDate: "2024-05-17"};
+    const all = suggestHedges(positions, totals, report, HIGH, groups, options);
+    expect(all).toEqual(referenceSuggestHedges(positions, totals, report, HIGH, groups, options));
+    // a page that shows a few rows asks for a few close-outs: the limit hedges, then the first 3 disallowed groups
+    const capped = suggestHedges(positions, totals, report, HIGH, groups, {...options, maxStrategySuggestions: 3});
+    const limitHedges = all.filter((x) => x.target !== "allowedStrategies");
+    expect(limitHedges.length).toBeGreaterThan(0);
+    expect(capped).toEqual([...limitHedges, ...all.filter((x) => x.target === "allowedStrategies").slice(0, 3)]);
+  });
+
+  it("on random books with repeated symbols, equal exposures and unknown greeks (property)", () => {
+    const greek = fc.oneof(fc.integer({min: -40, max: 40}).map((x) => x * 25), fc.constant(NaN));
+    const row = fc.record({
+      account: fc.constantFrom("U1", "U2", "U3"), symbol: fc.constantFrom("A", "B", "C", "D"), right: fc.constantFrom("C" as const, "P" as const),
+      q: fc.integer({min: -5, max: 5}).filter((q) => q !== 0), day: fc.constantFrom(7, 14, 21),
+      betaDelta: greek, betaGamma: fc.integer({min: -8, max: 8}), vegaPerVolPt: greek, thetaPerDay: greek
+    });
+    const put = position({symbol: "SPYP", right: "P", expiry: "2024-07-19", quantity: 1, price: 5, betaDelta: -40, betaGamma: 1.2, vegaPerVolPt: 55, thetaPerDay: -9});
+    const limits = fc.record({maxBetaDelta: fc.constantFrom(0, 100, 300), maxNegativeVega: fc.constantFrom(0, -500), minDailyTheta: fc.constantFrom(0, 100), maxGamma: fc.constantFrom(5, 20)});
+    fc.assert(
+      fc.property(fc.array(row, {minLength: 1, maxLength: 16}), limits, (rows, l) => {
+        const book = rows.map((r) => position({...r, strike: 400 + r.symbol.charCodeAt(0), quantity: r.q, expiry: `2024-06-${String(r.day).padStart(2, "0")}`}));
+        const lim = {...l, allowedStrategies: ["Strangles"]};
+        const groups = recognizeStrategies(book);
+        const totals = aggregateGreeks(book, {asOfDate: "2024-06-01", groups}).portfolio;
+        const report = checkLimits(totals, groups, lim);
+        const options = {spySpot: 500, putCandidates: [put], asOfDate: "2024-06-01"};
+        expect(suggestHedges(book, totals, report, lim, groups, options)).toEqual(referenceSuggestHedges(book, totals, report, lim, groups, options));
+      }),
+      {numRuns: 300}
+    );
   });
 });
